@@ -1,0 +1,241 @@
+package monitoring
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"reflect"
+	"testing"
+
+	monv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
+)
+
+// vectorCase is one measured case of the legacy v0.1.40 implementation.
+type vectorCase struct {
+	Name        string          `json:"name"`
+	In          json.RawMessage `json:"in"`
+	Out         json.RawMessage `json:"out"`
+	LegacyFault bool            `json:"legacy_fault"`
+	Panics      bool            `json:"panics"`
+}
+
+func loadVectors(t *testing.T, fn string) []vectorCase {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/legacy-v0.1.40.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		Cases map[string][]vectorCase `json:"cases"`
+	}
+	if err := json.Unmarshal(raw, &file); err != nil {
+		t.Fatal(err)
+	}
+	cases := file.Cases[fn]
+	if len(cases) == 0 {
+		t.Fatalf("no vectors for %s", fn)
+	}
+	// The file is indented for reading; compacting restores the measured
+	// json.Marshal bytes (key order is preserved).
+	for i := range cases {
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, cases[i].Out); err != nil {
+			t.Fatal(err)
+		}
+		cases[i].Out = buf.Bytes()
+	}
+	return cases
+}
+
+// strictDecode decodes data into v, rejecting unknown fields as the vectors'
+// producer did.
+func strictDecode(t *testing.T, data []byte, v any) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		t.Fatalf("decode %s: %v", data, err)
+	}
+}
+
+// jsonEqual reports whether two JSON documents hold the same value.
+func jsonEqual(t *testing.T, got, want []byte) bool {
+	t.Helper()
+	var g, w any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(want, &w); err != nil {
+		t.Fatal(err)
+	}
+	return reflect.DeepEqual(g, w)
+}
+
+func mustMarshal(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestApplyClusterIDToEndpointVectors(t *testing.T) {
+	for _, tc := range loadVectors(t, "ApplyClusterIDLabel") {
+		t.Run(tc.Name, func(t *testing.T) {
+			var in struct {
+				ClusterID string          `json:"clusterID"`
+				Endpoint  json.RawMessage `json:"endpoint"`
+			}
+			strictDecode(t, tc.In, &in)
+			var ep monv1.Endpoint
+			strictDecode(t, in.Endpoint, &ep)
+			ApplyClusterIDToEndpoint(&ep, in.ClusterID)
+			got := mustMarshal(t, ep)
+			// The v0.95.2 Endpoint marshals these cases byte for byte as the
+			// v0.71.2 one did.
+			if !bytes.Equal(got, tc.Out) {
+				t.Errorf("got  %s\nwant %s", got, tc.Out)
+			}
+			ApplyClusterIDToEndpoint(&ep, in.ClusterID)
+			if again := mustMarshal(t, ep); !bytes.Equal(again, got) {
+				t.Errorf("second application changed the endpoint:\n%s\n%s", got, again)
+			}
+		})
+	}
+}
+
+func TestApplyClusterIDToPodMetricsEndpointVectors(t *testing.T) {
+	for _, tc := range loadVectors(t, "ApplyClusterIDLabelToPodMonitor") {
+		t.Run(tc.Name, func(t *testing.T) {
+			var in struct {
+				ClusterID string          `json:"clusterID"`
+				Endpoint  json.RawMessage `json:"endpoint"`
+			}
+			strictDecode(t, tc.In, &in)
+			var ep monv1.PodMetricsEndpoint
+			strictDecode(t, in.Endpoint, &ep)
+			ApplyClusterIDToPodMetricsEndpoint(&ep, in.ClusterID)
+			got := mustMarshal(t, ep)
+
+			// v0.71.2 had a non-pointer bearerTokenSecret that always
+			// marshalled as {"key":""}; v0.95.2 removed the field. Everything
+			// else must be equal.
+			var want map[string]json.RawMessage
+			if err := json.Unmarshal(tc.Out, &want); err != nil {
+				t.Fatal(err)
+			}
+			if string(want["bearerTokenSecret"]) != `{"key":""}` {
+				t.Fatalf("unexpected bearerTokenSecret in vector: %s", want["bearerTokenSecret"])
+			}
+			delete(want, "bearerTokenSecret")
+			if !jsonEqual(t, got, mustMarshal(t, want)) {
+				t.Errorf("got  %s\nwant %s", got, tc.Out)
+			}
+			ApplyClusterIDToPodMetricsEndpoint(&ep, in.ClusterID)
+			if again := mustMarshal(t, ep); !bytes.Equal(again, got) {
+				t.Errorf("second application changed the endpoint:\n%s\n%s", got, again)
+			}
+		})
+	}
+}
+
+func TestApplyClusterIDToRuleVectors(t *testing.T) {
+	for _, tc := range loadVectors(t, "ApplyClusterIDLabelToRecordingRule") {
+		t.Run(tc.Name, func(t *testing.T) {
+			var in struct {
+				ClusterID string          `json:"clusterID"`
+				Rule      json.RawMessage `json:"rule"`
+			}
+			strictDecode(t, tc.In, &in)
+			var rule monv1.Rule
+			strictDecode(t, in.Rule, &rule)
+			ApplyClusterIDToRule(&rule, in.ClusterID)
+			got := mustMarshal(t, rule)
+			if !bytes.Equal(got, tc.Out) {
+				t.Errorf("got  %s\nwant %s", got, tc.Out)
+			}
+			ApplyClusterIDToRule(&rule, in.ClusterID)
+			if again := mustMarshal(t, rule); !bytes.Equal(again, got) {
+				t.Errorf("second application changed the rule:\n%s\n%s", got, again)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestApplyClusterIDToEndpointIdempotent(t *testing.T) {
+	ours := ClusterIDRelabeling("id")
+	drop := monv1.RelabelConfig{Action: "drop", Regex: "x", SourceLabels: []monv1.LabelName{"__name__"}}
+	old := monv1.RelabelConfig{TargetLabel: ClusterIDLabel, Action: "replace", Replacement: ptr("old")}
+	tests := []struct {
+		name string
+		in   []monv1.RelabelConfig
+		want []monv1.RelabelConfig
+	}{
+		{"nil", nil, []monv1.RelabelConfig{ours}},
+		{"already last", []monv1.RelabelConfig{drop, ours}, []monv1.RelabelConfig{drop, ours}},
+		{"present earlier is moved last", []monv1.RelabelConfig{ours, drop}, []monv1.RelabelConfig{drop, ours}},
+		{"duplicates collapse", []monv1.RelabelConfig{ours, drop, ours, ours}, []monv1.RelabelConfig{drop, ours}},
+		{"older cluster ID kept before ours", []monv1.RelabelConfig{old}, []monv1.RelabelConfig{old, ours}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ep := &monv1.Endpoint{
+				RelabelConfigs:       append([]monv1.RelabelConfig(nil), tt.in...),
+				MetricRelabelConfigs: append([]monv1.RelabelConfig(nil), tt.in...),
+			}
+			pm := &monv1.PodMetricsEndpoint{
+				RelabelConfigs:       append([]monv1.RelabelConfig(nil), tt.in...),
+				MetricRelabelConfigs: append([]monv1.RelabelConfig(nil), tt.in...),
+			}
+			for range 3 {
+				ApplyClusterIDToEndpoint(ep, "id")
+				ApplyClusterIDToPodMetricsEndpoint(pm, "id")
+				for name, got := range map[string][]monv1.RelabelConfig{
+					"endpoint relabelings":         ep.RelabelConfigs,
+					"endpoint metricRelabelings":   ep.MetricRelabelConfigs,
+					"podmonitor relabelings":       pm.RelabelConfigs,
+					"podmonitor metricRelabelings": pm.MetricRelabelConfigs,
+				} {
+					if !reflect.DeepEqual(got, tt.want) {
+						t.Fatalf("%s: got %+v, want %+v", name, got, tt.want)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestEnsureLastDoesNotWriteSharedArray(t *testing.T) {
+	ours := ClusterIDRelabeling("id")
+	other := monv1.RelabelConfig{Action: "keep", Regex: "y"}
+	shared := []monv1.RelabelConfig{ours, other}
+	snapshot := append([]monv1.RelabelConfig(nil), shared...)
+	a := &monv1.Endpoint{RelabelConfigs: shared}
+	ApplyClusterIDToEndpoint(a, "id")
+	if !reflect.DeepEqual(shared, snapshot) {
+		t.Fatalf("shared backing array modified: %+v", shared)
+	}
+	if want := []monv1.RelabelConfig{other, ours}; !reflect.DeepEqual(a.RelabelConfigs, want) {
+		t.Fatalf("got %+v, want %+v", a.RelabelConfigs, want)
+	}
+}
+
+func TestClusterIDRelabeling(t *testing.T) {
+	if got := ClusterIDRelabeling(""); got.Replacement != nil || got.TargetLabel != "_id" || got.Action != "replace" {
+		t.Errorf("empty ID: got %+v", got)
+	}
+	got := ClusterIDRelabeling("abc")
+	if got.Replacement == nil || *got.Replacement != "abc" {
+		t.Errorf("got %+v", got)
+	}
+}
+
+func TestNilObjects(t *testing.T) {
+	// Must not panic.
+	ApplyClusterIDToEndpoint(nil, "x")
+	ApplyClusterIDToPodMetricsEndpoint(nil, "x")
+	ApplyClusterIDToRule(nil, "x")
+}
