@@ -4,6 +4,8 @@
 #
 # Stdout carries only the directory; progress and errors go to stderr.
 #
+#   --no-build           print the cached directory if it is complete, else exit 1
+#                        without building (the tests use this to find assets fast).
 #   KUBEBUILDER_ASSETS   when set, it is checked and printed as is (nothing is built).
 #   HCPKIT_ENVTEST_CACHE cache root (default: ${XDG_CACHE_HOME:-$HOME/.cache}/hcpkit/envtest).
 #
@@ -14,6 +16,13 @@
 # This is the one place that names the versions: kube-apiserver follows the
 # k8s.io/api version in go.mod (v0.X.Y -> v1.X.Y); etcd is pinned below.
 set -euo pipefail
+
+no_build=false
+case "${1:-}" in
+"") ;;
+--no-build) no_build=true ;;
+*) printf 'usage: %s [--no-build]\n' "$0" >&2; exit 2 ;;
+esac
 
 ETCD_VERSION="v3.7.3"
 
@@ -47,12 +56,16 @@ if has_assets "${dest}"; then
 	printf '%s\n' "${dest}"
 	exit 0
 fi
+if ${no_build}; then
+	log "no assets in ${dest} (run $0 without --no-build to build them)"
+	exit 1
+fi
 
 mkdir -p "${cache_root}"
 # Concurrent callers (go test runs packages in parallel) wait for one build.
 exec 9>"${cache_root}/.lock"
-if command -v flock >/dev/null; then
-	log "waiting for the build lock ${cache_root}/.lock"
+if command -v flock >/dev/null && ! flock -n 9; then
+	log "another build holds ${cache_root}/.lock; waiting for it"
 	flock 9
 fi
 if has_assets "${dest}"; then
