@@ -1,0 +1,160 @@
+package inspect
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		wantLines []int
+		wantJSON  []string
+		wantErrs  []string
+	}{
+		{
+			name:      "single document",
+			in:        "kind: A\n",
+			wantLines: []int{1},
+			wantJSON:  []string{`{"kind":"A"}`},
+		},
+		{
+			name:      "leading separator, comments and empty documents",
+			in:        "# header\n---\nkind: A\n---\n\n---   # trailing comment\nkind: B\n...\n",
+			wantLines: []int{3, 7},
+			wantJSON:  []string{`{"kind":"A"}`, `{"kind":"B"}`},
+		},
+		{
+			name:      "null document is dropped",
+			in:        "null\n---\nkind: A",
+			wantLines: []int{3},
+			wantJSON:  []string{`{"kind":"A"}`},
+		},
+		{
+			name:      "JSON document",
+			in:        `{"kind": "A", "spec": {"x": 1}}`,
+			wantLines: []int{1},
+			wantJSON:  []string{`{"kind":"A","spec":{"x":1}}`},
+		},
+		{
+			name:      "invalid YAML reports its line and keeps the others",
+			in:        "kind: A\n---\nkind: B\nspec:\n  x: [unclosed\n---\nkind: C\n",
+			wantLines: []int{1, 7},
+			wantJSON:  []string{`{"kind":"A"}`, `{"kind":"C"}`},
+			wantErrs:  []string{"src: document 2 (line 5): invalid YAML: "},
+		},
+		{
+			name:      "CRLF line endings",
+			in:        "kind: A\r\n---\r\nkind: B\r\n",
+			wantLines: []int{1, 3},
+			wantJSON:  []string{`{"kind":"A"}`, `{"kind":"B"}`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := Split("src", []byte(tt.in))
+			var lines []int
+			var js []string
+			for _, d := range docs {
+				lines = append(lines, d.Line)
+				js = append(js, string(d.JSON))
+			}
+			if !equal(lines, tt.wantLines) || !equal(js, tt.wantJSON) {
+				t.Errorf("Split() lines %v json %q, want %v %q", lines, js, tt.wantLines, tt.wantJSON)
+			}
+			if len(errs) != len(tt.wantErrs) {
+				t.Fatalf("Split() errors %v, want %d", errs, len(tt.wantErrs))
+			}
+			for i, e := range errs {
+				if !strings.HasPrefix(e.Error(), tt.wantErrs[i]) {
+					t.Errorf("error %d = %q, want prefix %q", i, e.Error(), tt.wantErrs[i])
+				}
+			}
+		})
+	}
+}
+
+func equal[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("b/two.yml", "kind: Two\n")
+	write("a.yaml", "kind: One\n---\nkind: OneB\n")
+	write("c.json", `{"kind":"Three"}`)
+	write("ignored.txt", "kind: Nope\n")
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	docs, errs := Load([]string{dir, "-", filepath.Join(dir, "missing.yaml"), empty}, strings.NewReader("kind: Stdin\n"))
+	var kinds []string
+	for _, d := range docs {
+		kinds = append(kinds, string(d.JSON))
+	}
+	want := []string{`{"kind":"One"}`, `{"kind":"OneB"}`, `{"kind":"Two"}`, `{"kind":"Three"}`, `{"kind":"Stdin"}`}
+	if !equal(kinds, want) {
+		t.Errorf("Load() = %q, want %q", kinds, want)
+	}
+	if len(errs) != 2 {
+		t.Fatalf("Load() errors = %v, want 2", errs)
+	}
+	if got := errs[0].Error(); !strings.HasSuffix(got, "missing.yaml: no such file or directory") {
+		t.Errorf("missing file error = %q", got)
+	}
+	if got := errs[1].Error(); !strings.HasSuffix(got, "empty: directory holds no .yaml, .yml or .json file") {
+		t.Errorf("empty dir error = %q", got)
+	}
+}
+
+func TestLoadTooLarge(t *testing.T) {
+	big := strings.NewReader(strings.Repeat("#", MaxInputBytes+10))
+	docs, errs := Load([]string{"-"}, big)
+	if len(docs) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Message, "larger than 32 MiB") {
+		t.Fatalf("Load(huge stdin) = %v, %v", docs, errs)
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	f.Add([]byte("kind: A\n---\nkind: B\n"))
+	f.Add([]byte("a: [\n---\n{\"kind\": 1}"))
+	f.Add([]byte("---\n---\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, errs := Split("fuzz", data)
+		for _, d := range docs {
+			if d.Line < 1 || d.Index < 1 {
+				t.Fatalf("bad position %+v", d)
+			}
+		}
+		for _, e := range errs {
+			if e.Line < 1 || e.Index < 1 {
+				t.Fatalf("bad error position %+v", e)
+			}
+		}
+		// Whatever parsed must also inspect without a panic.
+		Inspect(docs, fixedNow)
+	})
+}
