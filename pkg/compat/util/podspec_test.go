@@ -82,9 +82,9 @@ func TestReconcilePodDisruptionBudgetFacade(t *testing.T) {
 	util.ReconcilePodDisruptionBudget(nil, hyperv1.SingleReplica) // no panic
 }
 
-// TestFacadeLeavesBadInputUnchanged covers the inputs on which v0.1.40
+// TestPodspecFacadeLeavesBadInputUnchanged covers the inputs on which v0.1.40
 // panicked: the facade returns and the object is as it was.
-func TestFacadeLeavesBadInputUnchanged(t *testing.T) {
+func TestPodspecFacadeLeavesBadInputUnchanged(t *testing.T) {
 	noContainers := func() *appsv1.Deployment { return &appsv1.Deployment{} }
 	tests := []struct {
 		name  string
