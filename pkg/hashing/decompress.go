@@ -216,7 +216,7 @@ func (l *limitReader) Read(p []byte) (int, error) {
 		return 0, nil
 	}
 	// Ask for at most one byte past the limit: enough to detect overflow.
-	if int64(len(p)) > l.remaining+1 {
+	if l.remaining < int64(len(p)) {
 		p = p[:l.remaining+1]
 	}
 	n, err := l.zr.Read(p)

@@ -387,3 +387,8 @@ func TestCompressAndEncodeVectors(t *testing.T) {
 		})
 	}
 }
+
+type json_raw = json.RawMessage
+
+// marshalReference is the legacy way to get the JSON text that is hashed.
+func marshalReference(v any) ([]byte, error) { return json.Marshal(v) }
