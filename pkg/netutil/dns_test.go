@@ -40,3 +40,13 @@ func TestResolveDNSHostnameHonoursContext(t *testing.T) {
 		t.Errorf("ResolveDNSHostname with a cancelled context took %v", d)
 	}
 }
+
+func TestResolveDNSHostnameDefaultTimeout(t *testing.T) {
+	// Without a deadline the lookup is bounded by DefaultResolveTimeout, so
+	// even an unreachable resolver cannot hold the caller for long.
+	start := time.Now()
+	_ = ResolveDNSHostname(context.Background(), "hcpkit-timeout-test.invalid")
+	if d := time.Since(start); d > DefaultResolveTimeout+4*time.Second {
+		t.Errorf("lookup without deadline took %v", d)
+	}
+}

@@ -94,7 +94,7 @@ func IsPaused(log logr.Logger, field *string) (bool, time.Duration) {
 func IsPausedWithClock(log logr.Logger, field *string, clk clock.PassiveClock) (bool, time.Duration) {
 	paused, after, err := Until(field, now(clk))
 	if err != nil {
-		log.Error(err, "Ignoring the pausedUntil field")
+		log.Error(err, "error processing .pausedUntil field")
 		return false, 0
 	}
 	return paused, after

@@ -47,7 +47,8 @@ func FirstUsableIP(cidr string) (string, error) { return netutil.FirstUsableIP(c
 func IsIPv4(cidr string) (bool, error) { return netutil.IsIPv4(cidr) }
 
 // ResolveDNSHostname resolves hostName and returns an error when it has no
-// address or ctx ends first. See netutil.ResolveDNSHostname.
+// address or the lookup outlasts ctx (or one second when ctx has no
+// deadline). See netutil.ResolveDNSHostname.
 func ResolveDNSHostname(ctx context.Context, hostName string) error {
 	return netutil.ResolveDNSHostname(ctx, hostName)
 }
