@@ -1,6 +1,7 @@
 package kasutil
 
 import (
+	"net"
 	"slices"
 	"testing"
 
@@ -291,6 +292,19 @@ func BenchmarkDefaultedAdvertiseAddress(b *testing.B) {
 	hcp.Spec.Networking.ServiceNetwork = []hyperv1.ServiceNetworkEntry{{CIDR: *ipnet.MustParseCIDR("fd02::/112")}}
 	for b.Loop() {
 		if DefaultedAdvertiseAddress(hcp, "172.20.0.1", "fd00::1") != "fd00::1" {
+			b.Fatal("wrong family")
+		}
+	}
+}
+
+// BenchmarkAdvertiseAddressFamilyViaString measures the way v0.1.40 finds the
+// service network's family (format the CIDR, parse it again), for comparison
+// with BenchmarkDefaultedAdvertiseAddress, which reads the parsed network.
+func BenchmarkAdvertiseAddressFamilyViaString(b *testing.B) {
+	n := ipnet.MustParseCIDR("fd02::/112")
+	for b.Loop() {
+		_, parsed, err := net.ParseCIDR(n.String())
+		if err != nil || parsed.IP.To4() != nil {
 			b.Fatal("wrong family")
 		}
 	}
