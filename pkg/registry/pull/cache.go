@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"sync"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 
@@ -59,7 +58,7 @@ func (c *Client) Config(ctx context.Context, ref reference.DockerImageReference,
 	if what == "" {
 		what = ":" + ref.Tag
 	}
-	cfg, err := c.shared(ctx, sd+"\x00"+repo+"\x00"+what, func(fctx context.Context) (*dockerv1client.DockerImageConfig, error) {
+	cfg, err := c.flights.Do(ctx, sd+"\x00"+repo+"\x00"+what, func(fctx context.Context) (*dockerv1client.DockerImageConfig, error) {
 		return c.fetchConfig(fctx, ref, repo, pullSecret, sd, mirrors)
 	})
 	if err != nil {
@@ -149,70 +148,5 @@ func (c *Client) CloseIdleConnections() {
 		}
 	case idleCloser:
 		t.CloseIdleConnections()
-	}
-}
-
-// flight is one shared fetch: it runs under its own context, which ends when
-// the last caller waiting for it has gone.
-type flight struct {
-	ctx     context.Context
-	cancel  context.CancelFunc
-	waiters int
-}
-
-type flightSet struct {
-	mu sync.Mutex
-	m  map[string]*flight
-}
-
-func (s *flightSet) join(ctx context.Context, key string) *flight {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f := s.m[key]
-	if f == nil {
-		fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-		f = &flight{ctx: fctx, cancel: cancel}
-		s.m[key] = f
-	}
-	f.waiters++
-	return f
-}
-
-func (s *flightSet) leave(key string, f *flight) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f.waiters--
-	if f.waiters == 0 {
-		f.cancel()
-		if s.m[key] == f {
-			delete(s.m, key)
-		}
-	}
-}
-
-// shared runs fn once for all concurrent callers with the same key. A caller
-// whose context ends stops waiting; the fetch itself is cancelled once no
-// caller waits for it.
-func (c *Client) shared(ctx context.Context, key string, fn func(context.Context) (*dockerv1client.DockerImageConfig, error)) (*dockerv1client.DockerImageConfig, error) {
-	for attempt := 0; ; attempt++ {
-		f := c.flights.join(ctx, key)
-		ch := c.group.DoChan(key, func() (any, error) { return fn(f.ctx) })
-		select {
-		case res := <-ch:
-			c.flights.leave(key, f)
-			if res.Err != nil {
-				// A fetch that ran for callers who have all gone ends
-				// with their cancellation; this caller is still here, so
-				// it starts another.
-				if errors.Is(res.Err, context.Canceled) && ctx.Err() == nil && attempt < 3 {
-					continue
-				}
-				return nil, res.Err
-			}
-			return res.Val.(*dockerv1client.DockerImageConfig), nil
-		case <-ctx.Done():
-			c.flights.leave(key, f)
-			return nil, ctx.Err()
-		}
 	}
 }

@@ -16,8 +16,8 @@ import (
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/google/go-containerregistry/pkg/v1/remote"
 	lru "github.com/hashicorp/golang-lru/v2"
-	"golang.org/x/sync/singleflight"
 
+	"github.com/hcpkit/hcpkit/internal/flight"
 	"github.com/hcpkit/hcpkit/pkg/registry/dockerv1client"
 	"github.com/hcpkit/hcpkit/pkg/registry/mirror"
 	"github.com/hcpkit/hcpkit/pkg/registry/reference"
@@ -56,8 +56,7 @@ type Client struct {
 	pullers *lru.Cache[string, *pullerEntry]
 	pullMu  sync.Mutex
 
-	group   singleflight.Group
-	flights flightSet
+	flights flight.Group[*dockerv1client.DockerImageConfig]
 }
 
 // Option configures a Client.
@@ -86,7 +85,9 @@ func WithInsecureRegistries(hosts ...string) Option {
 }
 
 // WithCacheSize sets how many image configurations are cached (at least 1).
-func WithCacheSize(n int) Option { return func(c *Client) { c.configs, _ = lru.New[configKey, *dockerv1client.DockerImageConfig](max(n, 1)) } }
+func WithCacheSize(n int) Option {
+	return func(c *Client) { c.configs, _ = lru.New[configKey, *dockerv1client.DockerImageConfig](max(n, 1)) }
+}
 
 // WithRetries sets how many times a request that failed with a temporary
 // error is sent again to the same location before the next one is tried
@@ -115,7 +116,6 @@ func New(opts ...Option) *Client {
 	if c.transport == nil {
 		c.transport = c.defaultTransport()
 	}
-	c.flights.m = map[string]*flight{}
 	return c
 }
 
