@@ -92,7 +92,7 @@ func FirstUsableIP(cidr string) (string, error) {
 // ErrNoUsableAddress when p holds no address after its network address.
 func FirstUsableAddr(p netip.Prefix) (netip.Addr, error) {
 	if !p.IsValid() {
-		return netip.Addr{}, fmt.Errorf("invalid prefix %s", p)
+		return netip.Addr{}, errors.New("invalid prefix: the zero netip.Prefix or a prefix length out of range")
 	}
 	network := p.Masked()
 	next := network.Addr().Next()
