@@ -94,7 +94,7 @@ func TestEndToEnd(t *testing.T) {
 			wantCode: 1,
 			stderr: []string{
 				"hcpinspect: testdata/bad.yaml: document 2 (line 15): invalid YAML: did not find expected ',' or ']'",
-				"hcpinspect: testdata/bad.yaml: document 3 (line 17): decoding HostedCluster: invalid CIDR \"172.30.0.0/99\": invalid CIDR address: 172.30.0.0/99",
+				"hcpinspect: testdata/bad.yaml: document 3 (line 17): decoding HostedCluster: invalid CIDR \"172.30.0.0/99\": want an address and a prefix length",
 			},
 		},
 		{name: "stdin", args: []string{now, "-"}, stdin: "apiVersion: hypershift.openshift.io/v1beta1\nkind: NodePool\nmetadata: {name: np}\nspec: {clusterName: c}\n", golden: "stdin.table.golden"},

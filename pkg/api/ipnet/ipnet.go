@@ -20,7 +20,8 @@ type IPNet struct {
 func ParseCIDR(s string) (*IPNet, error) {
 	_, n, err := net.ParseCIDR(s)
 	if err != nil {
-		return nil, fmt.Errorf("invalid CIDR %q: %w", s, err)
+		// net.ParseError repeats the whole input; name it once, truncated.
+		return nil, fmt.Errorf("invalid CIDR %q: want an address and a prefix length such as 10.0.0.0/16 or fd00::/48", truncate([]byte(s)))
 	}
 	return &IPNet{IPNet: *n}, nil
 }
