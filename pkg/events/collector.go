@@ -111,14 +111,19 @@ func (c *collector) ErrorMessages(resource client.Object) ([]string, error) {
 	return messages, nil
 }
 
-// eventTime returns when an event last happened: its last timestamp, its
-// event time, its first timestamp or its creation time, whichever is latest.
+// eventTime returns when an event last happened: the later of its last
+// timestamp and its series' last observation or, when neither is set, the
+// first of its event time, first timestamp and creation time that is set.
 func eventTime(e *corev1.Event) time.Time {
-	t := e.CreationTimestamp.Time
-	for _, c := range []time.Time{e.LastTimestamp.Time, e.EventTime.Time, e.FirstTimestamp.Time} {
-		if c.After(t) {
-			t = c
+	t := e.LastTimestamp.Time
+	if e.Series != nil && e.Series.LastObservedTime.After(t) {
+		t = e.Series.LastObservedTime.Time
+	}
+	for _, c := range []time.Time{e.EventTime.Time, e.FirstTimestamp.Time, e.CreationTimestamp.Time} {
+		if !t.IsZero() {
+			break
 		}
+		t = c
 	}
 	return t
 }
