@@ -139,7 +139,11 @@ func (c *Client) Purge() { c.configs.Purge() }
 // CloseIdleConnections closes the Client's idle HTTP connections.
 func (c *Client) CloseIdleConnections() {
 	type idleCloser interface{ CloseIdleConnections() }
-	switch t := c.transport.(type) {
+	rt := c.transport
+	if guard, ok := rt.(*tlsOnly); ok {
+		rt = guard.next
+	}
+	switch t := rt.(type) {
 	case *hostRouter:
 		for _, rt := range []http.RoundTripper{t.verified, t.loose} {
 			if ic, ok := rt.(idleCloser); ok {

@@ -116,6 +116,7 @@ func New(opts ...Option) *Client {
 	if c.transport == nil {
 		c.transport = c.defaultTransport()
 	}
+	c.transport = &tlsOnly{next: c.transport, client: c}
 	return c
 }
 
@@ -156,6 +157,26 @@ func (h *hostRouter) RoundTrip(req *http.Request) (*http.Response, error) {
 		return h.loose.RoundTrip(req)
 	}
 	return h.verified.RoundTrip(req)
+}
+
+// tlsOnly refuses plain-HTTP requests to registries that were not named
+// insecure. (go-containerregistry would otherwise fall back to HTTP for
+// loopback and private addresses.)
+type tlsOnly struct {
+	next   http.RoundTripper
+	client *Client
+}
+
+// RoundTrip sends req on, unless it is plain HTTP to a registry not named
+// insecure.
+func (t *tlsOnly) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Scheme != "https" && !t.client.isInsecure(req.URL.Host) {
+		if req.Body != nil {
+			_ = req.Body.Close()
+		}
+		return nil, fmt.Errorf("refusing plain HTTP to %s: the registry is not named insecure", req.URL.Host)
+	}
+	return t.next.RoundTrip(req)
 }
 
 func (c *Client) isInsecure(registry string) bool {

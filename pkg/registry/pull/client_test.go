@@ -5,14 +5,20 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
+	"net/http/httptest"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/google/go-containerregistry/pkg/name"
+	ggcrregistry "github.com/google/go-containerregistry/pkg/registry"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
+	"github.com/google/go-containerregistry/pkg/v1/remote"
 
 	"github.com/hcpkit/hcpkit/internal/registrytest"
 	"github.com/hcpkit/hcpkit/pkg/registry/mirror"
@@ -475,5 +481,29 @@ func TestInvalidInput(t *testing.T) {
 	}
 	if _, err := c.Resolve(context.Background(), reference.DockerImageReference{}, nil, nil); err == nil {
 		t.Fatal("empty reference accepted")
+	}
+}
+
+func TestPlainHTTPOnlyWhenNamedInsecure(t *testing.T) {
+	plain := httptest.NewServer(ggcrregistry.New(ggcrregistry.Logger(log.New(io.Discard, "", 0))))
+	defer plain.Close()
+	host := strings.TrimPrefix(plain.URL, "http://")
+	img := registrytest.Image(t, map[string]string{"k": "v"}, nil)
+	tag, err := name.NewTag(host + "/ns/app:v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := remote.Write(tag, img, remote.WithTransport(plain.Client().Transport)); err != nil {
+		t.Fatal(err)
+	}
+	r := ref(t, host+"/ns/app:v1")
+	// go-containerregistry would fall back to HTTP for a loopback address; the
+	// Client does not unless told the registry is insecure.
+	if _, err := New(WithRetries(0)).Config(context.Background(), r, nil, nil); err == nil || !strings.Contains(err.Error(), "plain HTTP") {
+		t.Fatalf("plain HTTP registry not named insecure: %v", err)
+	}
+	cfg, err := New(WithInsecureRegistries(host)).Config(context.Background(), r, nil, nil)
+	if err != nil || cfg.Labels()["k"] != "v" {
+		t.Fatalf("insecure registry over HTTP: %v", err)
 	}
 }
