@@ -23,8 +23,8 @@ import (
 	"sigs.k8s.io/controller-runtime/pkg/event"
 	"sigs.k8s.io/yaml"
 
-	hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
 	"github.com/hcpkit/hcpkit/internal/testenv"
+	hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
 	"github.com/hcpkit/hcpkit/pkg/events"
 	"github.com/hcpkit/hcpkit/pkg/k8sutil"
 )
@@ -254,8 +254,12 @@ func TestScopingPredicatesIntegration(t *testing.T) {
 	}
 	t.Run("scope team-a", func(t *testing.T) { check(t, k8sutil.Scope{Enabled: true, Name: "team-a"}, inA, unscoped) })
 	t.Run("empty scope", func(t *testing.T) { check(t, k8sutil.Scope{Enabled: true}, unscoped, inA) })
-	t.Run("scope team-b", func(t *testing.T) { check(t, k8sutil.Scope{Enabled: true, Name: "team-b"}, nil, append(slices.Clone(inA), unscoped...)) })
-	t.Run("disabled", func(t *testing.T) { check(t, k8sutil.Scope{Name: "team-b"}, append(slices.Clone(inA), unscoped...), nil) })
+	t.Run("scope team-b", func(t *testing.T) {
+		check(t, k8sutil.Scope{Enabled: true, Name: "team-b"}, nil, append(slices.Clone(inA), unscoped...))
+	})
+	t.Run("disabled", func(t *testing.T) {
+		check(t, k8sutil.Scope{Name: "team-b"}, append(slices.Clone(inA), unscoped...), nil)
+	})
 
 	t.Run("from the environment", func(t *testing.T) {
 		t.Setenv(k8sutil.EnableHostedClustersAnnotationScopingEnv, "true")
