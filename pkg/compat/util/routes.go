@@ -1,0 +1,43 @@
+package util
+
+import (
+	crclient "sigs.k8s.io/controller-runtime/pkg/client"
+
+	"github.com/hcpkit/hcpkit/pkg/routes"
+)
+
+const (
+	// HCPRouteLabel marks a route served by the hosted control plane router.
+	HCPRouteLabel = routes.HCPRouteLabel
+	// InternalRouteLabel marks a route reachable only inside the hosted
+	// cluster's network.
+	InternalRouteLabel = routes.InternalRouteLabel
+)
+
+// ReconcileExternalRoute points route at serviceName with TLS passthrough,
+// sets its host (hostname, or a shortened default when needed), adds
+// HCPRouteLabel when hostname is set and removes the external-dns hostname
+// annotation. A nil route returns an error instead of panicking.
+var ReconcileExternalRoute = routes.ReconcileExternalRouteByHostname
+
+// ReconcileInternalRoute labels route as an internal HCP route, sets an empty
+// host to "<name>.apps.<hcName>.hypershift.local" and points it at
+// serviceName with TLS passthrough. A nil route returns an error instead of
+// panicking.
+var ReconcileInternalRoute = routes.ReconcileInternalRoute
+
+// AddHCPRouteLabel sets HCPRouteLabel on target to its namespace. A nil
+// target (or nil pointer) is left alone instead of panicking.
+func AddHCPRouteLabel(target crclient.Object) { _ = routes.AddHCPRouteLabel(target) }
+
+// AddInternalRouteLabel sets InternalRouteLabel on target to "true". A nil
+// target (or nil pointer) is left alone instead of panicking.
+func AddInternalRouteLabel(target crclient.Object) { _ = routes.AddInternalRouteLabel(target) }
+
+// ShortenName joins base and suffix with '-', shortening with an FNV hash
+// to at most maxLength bytes exactly as v0.1.40 does (routes.ShortenName).
+var ShortenName = routes.ShortenName
+
+// ShortenRouteHostnameIfNeeded returns a shortened route host when
+// "<name>-<namespace>" is 63 bytes or longer, else "" (use the default).
+var ShortenRouteHostnameIfNeeded = routes.ShortenRouteHostnameIfNeeded
