@@ -10,5 +10,6 @@
 // come from KUBEBUILDER_ASSETS or, when unset, from the cache that
 // hack/envtest-assets.sh fills (looked up without building). When they cannot
 // be found the integration tests are skipped with a message saying how to get
-// them, unless HCPKIT_REQUIRE_ENVTEST=1 (as in CI), where they fail.
+// them, unless HCPKIT_REQUIRE_ENVTEST=1 (as in CI), where they fail. With
+// go test -short the integration tests are always skipped.
 package testenv

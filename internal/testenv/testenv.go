@@ -45,10 +45,15 @@ func Main(m *testing.M) int {
 }
 
 // Config returns the rest config of the shared control plane, starting it
-// on first use. It skips the test when the envtest binaries are missing, or
-// fails it when RequireEnv is "1" or the control plane does not start.
+// on first use. It skips the test in -short mode or when the envtest
+// binaries are missing (unless RequireEnv is "1"), and fails it when the
+// binaries are missing while RequireEnv is "1" or the control plane does not
+// start.
 func Config(t testing.TB) *rest.Config {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("integration test skipped in -short mode")
+	}
 	once.Do(start)
 	if errUp != nil {
 		var missing *missingAssetsError
