@@ -3,10 +3,13 @@ package registry
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
 	"github.com/go-logr/logr"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/hcpkit/hcpkit/pkg/registry/dockerv1client"
 	"github.com/hcpkit/hcpkit/pkg/registry/mirror"
@@ -71,15 +74,51 @@ func (r *RegistryClientImageMetadataProvider) ImageMetadata(ctx context.Context,
 	return MetadataProvider{Client: DefaultClient(), Mirrors: compileOverrides(ctx, overrides)}.ImageMetadata(ctx, imageRef, pullSecret)
 }
 
-// compileOverrides builds a mirror set, logging the entries it skips.
+// compiledOverrides remembers the mirror sets built from recent override
+// maps, keyed by their canonical text, so a warm lookup does not rebuild
+// (and re-log) them.
+var compiledOverrides, _ = lru.New[string, *mirror.Set](64)
+
+// overridesKey renders overrides canonically and unambiguously: sources
+// sorted, mirrors in order, every string and list prefixed by its length.
+func overridesKey(overrides map[string][]string) string {
+	sources := make([]string, 0, len(overrides))
+	for s := range overrides {
+		sources = append(sources, s)
+	}
+	sort.Strings(sources)
+	b := make([]byte, 0, 128)
+	field := func(s string) {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
+	}
+	for _, s := range sources {
+		field(s)
+		b = strconv.AppendInt(b, int64(len(overrides[s])), 10)
+		b = append(b, ';')
+		for _, m := range overrides[s] {
+			field(m)
+		}
+	}
+	return string(b)
+}
+
+// compileOverrides builds (or recalls) a mirror set, logging the entries it
+// skips when it builds one.
 func compileOverrides(ctx context.Context, overrides map[string][]string) *mirror.Set {
 	if len(overrides) == 0 {
 		return nil
+	}
+	key := overridesKey(overrides)
+	if set, ok := compiledOverrides.Get(key); ok {
+		return set
 	}
 	set, err := mirror.New(overrides)
 	if err != nil {
 		logr.FromContextOrDiscard(ctx).Info("skipping invalid registry overrides", "error", err.Error())
 	}
+	compiledOverrides.Add(key, set)
 	return set
 }
 

@@ -178,3 +178,26 @@ func TestDefaultClientConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestOverridesKey(t *testing.T) {
+	distinct := []map[string][]string{
+		{"a": {"b"}},
+		{"a": {"b", "c"}},
+		{"a": {"bc"}},
+		{"a": {"b"}, "c": nil},
+		{"a:1:b": nil},
+		{"a": {"1:b"}},
+		{"a": nil, "b": nil},
+	}
+	seen := map[string]int{}
+	for i, m := range distinct {
+		k := overridesKey(m)
+		if j, ok := seen[k]; ok {
+			t.Errorf("maps %d and %d share the key %q", j, i, k)
+		}
+		seen[k] = i
+	}
+	if overridesKey(map[string][]string{"x": {"1"}, "y": {"2"}}) != overridesKey(map[string][]string{"y": {"2"}, "x": {"1"}}) {
+		t.Error("key depends on map order")
+	}
+}
