@@ -41,7 +41,9 @@ func repoKey(ref reference.DockerImageReference) string {
 // Client's platform when ref is a manifest list, read through mirrors (which
 // may be nil) with pullSecret. A reference by digest is answered from the
 // cache when it can be; a reference by tag is resolved at the registry on
-// every call and then answered from the cache by digest. The result is the
+// every call and then answered from the cache by digest. Concurrent lookups
+// of the same reference with the same pull secret share one fetch, made
+// through the mirrors of the caller that started it. The result is the
 // caller's own copy.
 func (c *Client) Config(ctx context.Context, ref reference.DockerImageReference, pullSecret []byte, mirrors *mirror.Set) (*dockerv1client.DockerImageConfig, error) {
 	if ref.Name == "" {
