@@ -28,10 +28,15 @@ type Provider interface {
 
 // Metadata is the content of release-manifests/release-metadata.
 type Metadata struct {
-	Kind     string            `json:"kind"`
-	Version  string            `json:"version"`
-	Previous []string          `json:"previous,omitempty"`
-	Next     []string          `json:"next,omitempty"`
+	// Kind is "cincinnati-metadata-v0".
+	Kind string `json:"kind"`
+	// Version is the release version.
+	Version string `json:"version"`
+	// Previous lists the versions that may update to this one.
+	Previous []string `json:"previous,omitempty"`
+	// Next lists the versions this one may update to.
+	Next []string `json:"next,omitempty"`
+	// Metadata holds free-form facts (errata URL, …).
 	Metadata map[string]string `json:"metadata,omitempty"`
 }
 

@@ -11,38 +11,62 @@ import (
 // DockerImageConfig is an image configuration document: how the image was
 // built and how a container from it runs.
 type DockerImageConfig struct {
-	ID              string                 `json:"id"`
-	Parent          string                 `json:"parent,omitempty"`
-	Comment         string                 `json:"comment,omitempty"`
-	Created         time.Time              `json:"created"`
-	Container       string                 `json:"container,omitempty"`
-	ContainerConfig docker10.DockerConfig  `json:"container_config,omitempty"`
-	DockerVersion   string                 `json:"docker_version,omitempty"`
-	Author          string                 `json:"author,omitempty"`
-	Config          *docker10.DockerConfig `json:"config,omitempty"`
-	Architecture    string                 `json:"architecture,omitempty"`
-	Variant         string                 `json:"variant,omitempty"`
-	Size            int64                  `json:"size,omitempty"`
-	RootFS          *DockerConfigRootFS    `json:"rootfs,omitempty"`
-	History         []DockerConfigHistory  `json:"history,omitempty"`
-	OS              string                 `json:"os,omitempty"`
-	OSVersion       string                 `json:"os.version,omitempty"`
-	OSFeatures      []string               `json:"os.features,omitempty"`
+	// ID is the legacy image ID.
+	ID string `json:"id"`
+	// Parent is the legacy parent image ID.
+	Parent string `json:"parent,omitempty"`
+	// Comment is a free-form note.
+	Comment string `json:"comment,omitempty"`
+	// Created is when the image (or history entry) was created.
+	Created time.Time `json:"created"`
+	// Container is the ID of the container the image was committed from.
+	Container string `json:"container,omitempty"`
+	// ContainerConfig is the configuration of that container (older builders put labels here).
+	ContainerConfig docker10.DockerConfig `json:"container_config,omitempty"`
+	// DockerVersion is the version of the Docker engine that built the image.
+	DockerVersion string `json:"docker_version,omitempty"`
+	// Author names who made the image or history entry.
+	Author string `json:"author,omitempty"`
+	// Config is how containers from the image run, labels included.
+	Config *docker10.DockerConfig `json:"config,omitempty"`
+	// Architecture is the CPU architecture (amd64, arm64, …).
+	Architecture string `json:"architecture,omitempty"`
+	// Variant is the CPU variant (v8, …).
+	Variant string `json:"variant,omitempty"`
+	// Size is the legacy image size in bytes.
+	Size int64 `json:"size,omitempty"`
+	// RootFS lists the layer diff IDs.
+	RootFS *DockerConfigRootFS `json:"rootfs,omitempty"`
+	// History is the build history, oldest first.
+	History []DockerConfigHistory `json:"history,omitempty"`
+	// OS is the operating system (linux, windows).
+	OS string `json:"os,omitempty"`
+	// OSVersion is the operating system version.
+	OSVersion string `json:"os.version,omitempty"`
+	// OSFeatures lists required operating system features.
+	OSFeatures []string `json:"os.features,omitempty"`
 }
 
 // DockerConfigHistory is one entry of an image's build history.
 type DockerConfigHistory struct {
-	Created    time.Time `json:"created"`
-	Author     string    `json:"author,omitempty"`
-	CreatedBy  string    `json:"created_by,omitempty"`
-	Comment    string    `json:"comment,omitempty"`
-	EmptyLayer bool      `json:"empty_layer,omitempty"`
+	// Created is when the image (or history entry) was created.
+	Created time.Time `json:"created"`
+	// Author names who made the image or history entry.
+	Author string `json:"author,omitempty"`
+	// CreatedBy is the command that created the layer.
+	CreatedBy string `json:"created_by,omitempty"`
+	// Comment is a free-form note.
+	Comment string `json:"comment,omitempty"`
+	// EmptyLayer is true when the step added no layer.
+	EmptyLayer bool `json:"empty_layer,omitempty"`
 }
 
 // DockerConfigRootFS lists the uncompressed digests (diff IDs) of an image's
 // layers.
 type DockerConfigRootFS struct {
-	Type    string   `json:"type"`
+	// Type is "layers".
+	Type string `json:"type"`
+	// DiffIDs are the digests of the uncompressed layers, in order.
 	DiffIDs []string `json:"diff_ids,omitempty"`
 }
 

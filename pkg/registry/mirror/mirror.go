@@ -26,6 +26,7 @@ func (l location) depth() int {
 	return strings.Count(l.path, "/") + 1
 }
 
+// String renders the location as "host[/path]".
 func (l location) String() string {
 	if l.path == "" {
 		return l.host

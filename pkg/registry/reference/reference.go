@@ -30,11 +30,16 @@ const (
 // the remaining path components, Tag the tag and ID the digest; any of them
 // may be empty.
 type DockerImageReference struct {
-	Registry  string
+	// Registry is the registry host, with an optional port; empty for a bare name.
+	Registry string
+	// Namespace is the first path component after the registry.
 	Namespace string
-	Name      string
-	Tag       string
-	ID        string
+	// Name is the rest of the path.
+	Name string
+	// Tag is the tag, without ":".
+	Tag string
+	// ID is the digest ("sha256:…").
+	ID string
 }
 
 // Parse splits an image reference such as
