@@ -217,7 +217,10 @@ func networks(cidrs []string) []Network {
 // fixedClock is a clock that always reads the same instant.
 type fixedClock time.Time
 
-func (c fixedClock) Now() time.Time                  { return time.Time(c) }
+// Now returns the fixed instant.
+func (c fixedClock) Now() time.Time { return time.Time(c) }
+
+// Since returns the time elapsed from t to the fixed instant.
 func (c fixedClock) Since(t time.Time) time.Duration { return time.Time(c).Sub(t) }
 
 func pauseState(field *string, generation int64, now time.Time) Pause {

@@ -145,7 +145,8 @@ func readFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, cleanPathError(err)
 	}
-	defer f.Close()
+	// Read-only: a failed close loses nothing, so its error is not reported.
+	defer func() { _ = f.Close() }()
 	return readLimited(f)
 }
 

@@ -3,7 +3,7 @@ package monitoring
 import (
 	"reflect"
 
-	monv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
+	prometheusoperatorv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
 )
 
 // ClusterIDLabel is the name of the label that carries the hosted cluster's ID.
@@ -19,8 +19,8 @@ const relabelReplace = "replace"
 // substitutes the empty match of its default regex, so the label is set to ""
 // (that is, removed) exactly as with an explicit empty replacement, and the
 // object serialises as it did with older prometheus-operator types.
-func ClusterIDRelabeling(clusterID string) monv1.RelabelConfig {
-	rc := monv1.RelabelConfig{
+func ClusterIDRelabeling(clusterID string) prometheusoperatorv1.RelabelConfig {
+	rc := prometheusoperatorv1.RelabelConfig{
 		TargetLabel: ClusterIDLabel,
 		Action:      relabelReplace,
 	}
@@ -36,7 +36,7 @@ func ClusterIDRelabeling(clusterID string) monv1.RelabelConfig {
 // endpoint. Other relabelings, including older ones that set ClusterIDLabel
 // to another value, are kept in their order; an identical rule already present
 // is moved rather than repeated. A nil endpoint is left alone.
-func ApplyClusterIDToEndpoint(ep *monv1.Endpoint, clusterID string) {
+func ApplyClusterIDToEndpoint(ep *prometheusoperatorv1.Endpoint, clusterID string) {
 	if ep == nil {
 		return
 	}
@@ -48,7 +48,7 @@ func ApplyClusterIDToEndpoint(ep *monv1.Endpoint, clusterID string) {
 // ApplyClusterIDToPodMetricsEndpoint does for a PodMonitor endpoint what
 // ApplyClusterIDToEndpoint does for a ServiceMonitor endpoint. A nil endpoint
 // is left alone.
-func ApplyClusterIDToPodMetricsEndpoint(ep *monv1.PodMetricsEndpoint, clusterID string) {
+func ApplyClusterIDToPodMetricsEndpoint(ep *prometheusoperatorv1.PodMetricsEndpoint, clusterID string) {
 	if ep == nil {
 		return
 	}
@@ -60,7 +60,7 @@ func ApplyClusterIDToPodMetricsEndpoint(ep *monv1.PodMetricsEndpoint, clusterID 
 // ApplyClusterIDToRule sets the label ClusterIDLabel of a recording or
 // alerting rule to clusterID, replacing any value it had. A nil rule is left
 // alone.
-func ApplyClusterIDToRule(rule *monv1.Rule, clusterID string) {
+func ApplyClusterIDToRule(rule *prometheusoperatorv1.Rule, clusterID string) {
 	if rule == nil {
 		return
 	}
@@ -74,7 +74,7 @@ func ApplyClusterIDToRule(rule *monv1.Rule, clusterID string) {
 // equal to want. When cfgs already has that shape it is returned unchanged;
 // otherwise a new slice is built, so a backing array shared with another
 // object is never written to.
-func ensureLast(cfgs []monv1.RelabelConfig, want monv1.RelabelConfig) []monv1.RelabelConfig {
+func ensureLast(cfgs []prometheusoperatorv1.RelabelConfig, want prometheusoperatorv1.RelabelConfig) []prometheusoperatorv1.RelabelConfig {
 	matches := 0
 	for i := range cfgs {
 		if reflect.DeepEqual(cfgs[i], want) {
@@ -84,7 +84,7 @@ func ensureLast(cfgs []monv1.RelabelConfig, want monv1.RelabelConfig) []monv1.Re
 	if n := len(cfgs); matches == 1 && reflect.DeepEqual(cfgs[n-1], want) {
 		return cfgs
 	}
-	out := make([]monv1.RelabelConfig, 0, len(cfgs)-matches+1)
+	out := make([]prometheusoperatorv1.RelabelConfig, 0, len(cfgs)-matches+1)
 	for _, c := range cfgs {
 		if !reflect.DeepEqual(c, want) {
 			out = append(out, c)

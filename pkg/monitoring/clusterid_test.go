@@ -7,7 +7,7 @@ import (
 	"reflect"
 	"testing"
 
-	monv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
+	prometheusoperatorv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
 )
 
 // vectorCase is one measured case of the legacy v0.1.40 implementation.
@@ -88,7 +88,7 @@ func TestApplyClusterIDToEndpointVectors(t *testing.T) {
 				Endpoint  json.RawMessage `json:"endpoint"`
 			}
 			strictDecode(t, tc.In, &in)
-			var ep monv1.Endpoint
+			var ep prometheusoperatorv1.Endpoint
 			strictDecode(t, in.Endpoint, &ep)
 			ApplyClusterIDToEndpoint(&ep, in.ClusterID)
 			got := mustMarshal(t, ep)
@@ -113,7 +113,7 @@ func TestApplyClusterIDToPodMetricsEndpointVectors(t *testing.T) {
 				Endpoint  json.RawMessage `json:"endpoint"`
 			}
 			strictDecode(t, tc.In, &in)
-			var ep monv1.PodMetricsEndpoint
+			var ep prometheusoperatorv1.PodMetricsEndpoint
 			strictDecode(t, in.Endpoint, &ep)
 			ApplyClusterIDToPodMetricsEndpoint(&ep, in.ClusterID)
 			got := mustMarshal(t, ep)
@@ -148,7 +148,7 @@ func TestApplyClusterIDToRuleVectors(t *testing.T) {
 				Rule      json.RawMessage `json:"rule"`
 			}
 			strictDecode(t, tc.In, &in)
-			var rule monv1.Rule
+			var rule prometheusoperatorv1.Rule
 			strictDecode(t, in.Rule, &rule)
 			ApplyClusterIDToRule(&rule, in.ClusterID)
 			got := mustMarshal(t, rule)
@@ -167,33 +167,33 @@ func ptr[T any](v T) *T { return &v }
 
 func TestApplyClusterIDToEndpointIdempotent(t *testing.T) {
 	ours := ClusterIDRelabeling("id")
-	drop := monv1.RelabelConfig{Action: "drop", Regex: "x", SourceLabels: []monv1.LabelName{"__name__"}}
-	old := monv1.RelabelConfig{TargetLabel: ClusterIDLabel, Action: "replace", Replacement: ptr("old")}
+	drop := prometheusoperatorv1.RelabelConfig{Action: "drop", Regex: "x", SourceLabels: []prometheusoperatorv1.LabelName{"__name__"}}
+	old := prometheusoperatorv1.RelabelConfig{TargetLabel: ClusterIDLabel, Action: "replace", Replacement: ptr("old")}
 	tests := []struct {
 		name string
-		in   []monv1.RelabelConfig
-		want []monv1.RelabelConfig
+		in   []prometheusoperatorv1.RelabelConfig
+		want []prometheusoperatorv1.RelabelConfig
 	}{
-		{"nil", nil, []monv1.RelabelConfig{ours}},
-		{"already last", []monv1.RelabelConfig{drop, ours}, []monv1.RelabelConfig{drop, ours}},
-		{"present earlier is moved last", []monv1.RelabelConfig{ours, drop}, []monv1.RelabelConfig{drop, ours}},
-		{"duplicates collapse", []monv1.RelabelConfig{ours, drop, ours, ours}, []monv1.RelabelConfig{drop, ours}},
-		{"older cluster ID kept before ours", []monv1.RelabelConfig{old}, []monv1.RelabelConfig{old, ours}},
+		{"nil", nil, []prometheusoperatorv1.RelabelConfig{ours}},
+		{"already last", []prometheusoperatorv1.RelabelConfig{drop, ours}, []prometheusoperatorv1.RelabelConfig{drop, ours}},
+		{"present earlier is moved last", []prometheusoperatorv1.RelabelConfig{ours, drop}, []prometheusoperatorv1.RelabelConfig{drop, ours}},
+		{"duplicates collapse", []prometheusoperatorv1.RelabelConfig{ours, drop, ours, ours}, []prometheusoperatorv1.RelabelConfig{drop, ours}},
+		{"older cluster ID kept before ours", []prometheusoperatorv1.RelabelConfig{old}, []prometheusoperatorv1.RelabelConfig{old, ours}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ep := &monv1.Endpoint{
-				RelabelConfigs:       append([]monv1.RelabelConfig(nil), tt.in...),
-				MetricRelabelConfigs: append([]monv1.RelabelConfig(nil), tt.in...),
+			ep := &prometheusoperatorv1.Endpoint{
+				RelabelConfigs:       append([]prometheusoperatorv1.RelabelConfig(nil), tt.in...),
+				MetricRelabelConfigs: append([]prometheusoperatorv1.RelabelConfig(nil), tt.in...),
 			}
-			pm := &monv1.PodMetricsEndpoint{
-				RelabelConfigs:       append([]monv1.RelabelConfig(nil), tt.in...),
-				MetricRelabelConfigs: append([]monv1.RelabelConfig(nil), tt.in...),
+			pm := &prometheusoperatorv1.PodMetricsEndpoint{
+				RelabelConfigs:       append([]prometheusoperatorv1.RelabelConfig(nil), tt.in...),
+				MetricRelabelConfigs: append([]prometheusoperatorv1.RelabelConfig(nil), tt.in...),
 			}
 			for range 3 {
 				ApplyClusterIDToEndpoint(ep, "id")
 				ApplyClusterIDToPodMetricsEndpoint(pm, "id")
-				for name, got := range map[string][]monv1.RelabelConfig{
+				for name, got := range map[string][]prometheusoperatorv1.RelabelConfig{
 					"endpoint relabelings":         ep.RelabelConfigs,
 					"endpoint metricRelabelings":   ep.MetricRelabelConfigs,
 					"podmonitor relabelings":       pm.RelabelConfigs,
@@ -210,15 +210,15 @@ func TestApplyClusterIDToEndpointIdempotent(t *testing.T) {
 
 func TestEnsureLastDoesNotWriteSharedArray(t *testing.T) {
 	ours := ClusterIDRelabeling("id")
-	other := monv1.RelabelConfig{Action: "keep", Regex: "y"}
-	shared := []monv1.RelabelConfig{ours, other}
-	snapshot := append([]monv1.RelabelConfig(nil), shared...)
-	a := &monv1.Endpoint{RelabelConfigs: shared}
+	other := prometheusoperatorv1.RelabelConfig{Action: "keep", Regex: "y"}
+	shared := []prometheusoperatorv1.RelabelConfig{ours, other}
+	snapshot := append([]prometheusoperatorv1.RelabelConfig(nil), shared...)
+	a := &prometheusoperatorv1.Endpoint{RelabelConfigs: shared}
 	ApplyClusterIDToEndpoint(a, "id")
 	if !reflect.DeepEqual(shared, snapshot) {
 		t.Fatalf("shared backing array modified: %+v", shared)
 	}
-	if want := []monv1.RelabelConfig{other, ours}; !reflect.DeepEqual(a.RelabelConfigs, want) {
+	if want := []prometheusoperatorv1.RelabelConfig{other, ours}; !reflect.DeepEqual(a.RelabelConfigs, want) {
 		t.Fatalf("got %+v, want %+v", a.RelabelConfigs, want)
 	}
 }

@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 
-	monv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
+	prometheusoperatorv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
 
 	"github.com/hcpkit/hcpkit/pkg/monitoring"
 )
 
 func ExampleApplyClusterIDToEndpoint() {
-	ep := monv1.Endpoint{Port: "metrics"}
+	ep := prometheusoperatorv1.Endpoint{Port: "metrics"}
 	monitoring.ApplyClusterIDToEndpoint(&ep, "a1b2c3")
 	monitoring.ApplyClusterIDToEndpoint(&ep, "a1b2c3") // idempotent
 	out, _ := json.Marshal(ep.RelabelConfigs)
@@ -20,7 +20,7 @@ func ExampleApplyClusterIDToEndpoint() {
 }
 
 func ExampleApplyClusterIDToRule() {
-	rule := monv1.Rule{Record: "cluster:up:sum"}
+	rule := prometheusoperatorv1.Rule{Record: "cluster:up:sum"}
 	monitoring.ApplyClusterIDToRule(&rule, "a1b2c3")
 	fmt.Println(rule.Labels)
 	// Output:

@@ -117,9 +117,9 @@ func (n *IPNet) DeepCopy() *IPNet {
 }
 
 func truncate(b []byte) string {
-	const max = 64
-	if len(b) > max {
-		return string(b[:max]) + "..."
+	const limit = 64
+	if len(b) > limit {
+		return string(b[:limit]) + "..."
 	}
 	return string(b)
 }
