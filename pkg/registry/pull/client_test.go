@@ -507,3 +507,22 @@ func TestPlainHTTPOnlyWhenNamedInsecure(t *testing.T) {
 		t.Fatalf("insecure registry over HTTP: %v", err)
 	}
 }
+
+func TestTokenAuth(t *testing.T) {
+	srv := registrytest.New(t, registrytest.TokenAuth)
+	dgst := srv.Push(t, "ns/app:v1", registrytest.Image(t, map[string]string{"k": "v"}, nil))
+	c := newClient(srv)
+	r := ref(t, srv.Host+"/ns/app@"+dgst)
+	srv.Reset()
+	cfg, err := c.Config(context.Background(), r, srv.PullSecret(), nil)
+	if err != nil || cfg.Labels()["k"] != "v" {
+		t.Fatalf("token registry: %v", err)
+	}
+	if tok := srv.RequestsOf("token"); tok != 1 {
+		t.Errorf("%d token exchanges, want 1", tok)
+	}
+	wrong := registrytest.PullSecret(map[string][2]string{srv.Host: {"user", "wrong"}})
+	if _, err := New(WithRootCAs(srv.CertPool()), WithRetries(0)).Config(context.Background(), r, wrong, nil); err == nil {
+		t.Fatal("wrong credentials got a token")
+	}
+}
