@@ -268,10 +268,25 @@ func (s *Set) Match(ref reference.DockerImageReference) (source string, mirrored
 }
 
 // Locations returns where to look for ref, in order: its mirrors from the
-// most specific matching source, then ref itself.
+// most specific matching source, then ref itself, each location once.
 func (s *Set) Locations(ref reference.DockerImageReference) []reference.DockerImageReference {
 	_, mirrored, _ := s.Match(ref)
-	return append(mirrored, ref)
+	out := mirrored[:0]
+	for _, m := range mirrored {
+		if m != ref && !containsRef(out, m) {
+			out = append(out, m)
+		}
+	}
+	return append(out, ref)
+}
+
+func containsRef(list []reference.DockerImageReference, r reference.DockerImageReference) bool {
+	for _, x := range list {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }
 
 // ReplacePrefix rewrites image with plain string overrides: the longest

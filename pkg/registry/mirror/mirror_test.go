@@ -209,3 +209,15 @@ func FuzzRewrite(f *testing.F) {
 		}
 	})
 }
+
+func TestLocationsOnce(t *testing.T) {
+	set, err := New(map[string][]string{"quay.io": {"quay.io", "m.io", "M.io"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := exacts(set.Locations(mustParse(t, "quay.io/a/b:1")))
+	want := []string{"m.io/a/b:1", "quay.io/a/b:1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Locations = %q, want %q", got, want)
+	}
+}
