@@ -116,6 +116,21 @@ func newTestCA(t *testing.T) *testCA {
 	return ca
 }
 
+// requireRegistryEnv, set to 1 (as make test and CI do), turns the skips of
+// the integration test into failures, so a missing registry cannot pass
+// unnoticed.
+const requireRegistryEnv = "HCPKIT_REQUIRE_REGISTRY"
+
+// skipOrFail skips the test with msg, or fails it when the registry is
+// required.
+func skipOrFail(t *testing.T, msg string) {
+	t.Helper()
+	if os.Getenv(requireRegistryEnv) == "1" {
+		t.Fatalf("%s (%s=1 requires the integration test to run)", msg, requireRegistryEnv)
+	}
+	t.Skip(msg)
+}
+
 // registryBinary returns the distribution registry's path, or skips.
 func registryBinary(t *testing.T) string {
 	t.Helper()
@@ -127,7 +142,7 @@ func registryBinary(t *testing.T) string {
 			return p
 		}
 	}
-	t.Skip("skipping: the distribution registry binary (docker-registry) is not installed; " +
+	skipOrFail(t, "skipping: the distribution registry binary (docker-registry) is not installed; "+
 		"run hack/install-registry.sh (Debian package docker-registry) or set HCPKIT_REGISTRY_BINARY")
 	return ""
 }
@@ -183,7 +198,7 @@ auth:
 		cmd := exec.Command(bin, "serve", configFile)
 		cmd.Stdout, cmd.Stderr = &stderr, &stderr
 		if err := cmd.Start(); err != nil {
-			t.Skipf("skipping: cannot start the distribution registry %s: %v", bin, err)
+			skipOrFail(t, fmt.Sprintf("skipping: cannot start the distribution registry %s: %v", bin, err))
 		}
 		r := &distRegistry{Host: host, cmd: cmd, done: make(chan error, 1)}
 		go func() { r.done <- cmd.Wait() }()
@@ -194,7 +209,7 @@ auth:
 		r.Stop()
 		lastErr = fmt.Errorf("%w; registry output: %s", lastErr, stderr.String())
 	}
-	t.Skipf("skipping: the distribution registry %s did not start: %v", bin, lastErr)
+	skipOrFail(t, fmt.Sprintf("skipping: the distribution registry %s did not start: %v", bin, lastErr))
 	return nil
 }
 
