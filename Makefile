@@ -7,7 +7,7 @@ PKGS := ./...
 FUZZTIME ?= 5s
 BENCHTIME ?= 1s
 
-.PHONY: all build test test-unit lint generate verify-generate bench fuzz demo clean
+.PHONY: all build test test-unit test-setup lint generate verify-generate bench fuzz demo clean
 
 all: build test
 
@@ -16,12 +16,20 @@ build:
 	$(GO) build $(PKGS)
 	$(GO) build -o bin/hcpinspect ./cmd/hcpinspect
 
-## test-unit: the unit tests alone, race detector on (no API server, no registry daemon)
+## test-unit: the unit tests alone (-short: no API server, no registry daemon), race detector on
 test-unit:
-	$(GO) test -race -count=1 $(PKGS)
+	$(GO) test -race -short -count=1 $(PKGS)
 
-## test: every test, race detector on
-test: test-unit
+## test-setup: install what the integration tests need, once per machine:
+## the distribution registry (Debian package) and kube-apiserver + etcd for envtest
+test-setup:
+	hack/install-registry.sh
+	hack/envtest-assets.sh >/dev/null
+
+## test: every test, integration tests included and required, race detector on
+test: test-setup
+	KUBEBUILDER_ASSETS="$$(hack/envtest-assets.sh)" HCPKIT_REQUIRE_ENVTEST=1 HCPKIT_REQUIRE_REGISTRY=1 \
+		$(GO) test -race -count=1 $(PKGS)
 
 ## generate: deepcopy functions and CRD manifests from the API types
 generate:

@@ -134,6 +134,9 @@ func skipOrFail(t *testing.T, msg string) {
 // registryBinary returns the distribution registry's path, or skips.
 func registryBinary(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("skipping the distribution registry integration test in -short mode")
+	}
 	if p := os.Getenv("HCPKIT_REGISTRY_BINARY"); p != "" {
 		return p
 	}
