@@ -1,6 +1,7 @@
 package k8sutil_test
 
 import (
+	"strings"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
@@ -46,5 +47,46 @@ func BenchmarkSerializeResource(b *testing.B) {
 		if _, err := k8sutil.SerializeResource(cm, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// splitNodeSelector parses the way v0.1.40 did (split the whole string, then
+// split each item, no trimming), for comparison only.
+func splitNodeSelector(s string) map[string]string {
+	if s == "" {
+		return nil
+	}
+	out := map[string]string{}
+	for _, item := range strings.Split(s, ",") {
+		kv := strings.SplitN(item, "=", 2)
+		if len(kv) == 2 && kv[0] != "" && kv[1] != "" {
+			out[kv[0]] = kv[1]
+		}
+	}
+	return out
+}
+
+func BenchmarkParseNodeSelectorSplitting(b *testing.B) {
+	const in = "node-role.kubernetes.io/infra=true, kubernetes.io/os=linux,topology.kubernetes.io/zone=us-east-1a"
+	for b.Loop() {
+		_ = splitNodeSelector(in)
+	}
+}
+
+// splitListContains looks an item up the way v0.1.40 did (split, trim
+// spaces only), for comparison only.
+func splitListContains(list, s string) bool {
+	for _, item := range strings.Split(list, ",") {
+		if strings.Trim(item, " ") == s {
+			return true
+		}
+	}
+	return false
+}
+
+func BenchmarkStringListContainsSplitting(b *testing.B) {
+	const list = "kube-apiserver, kube-controller-manager, kube-scheduler, etcd, openshift-apiserver"
+	for b.Loop() {
+		_ = splitListContains(list, "openshift-apiserver")
 	}
 }
