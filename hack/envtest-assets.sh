@@ -49,7 +49,7 @@ KUBE_PATCH="${BASH_REMATCH[2]}"
 KUBE_VERSION="v1.${KUBE_MINOR}.${KUBE_PATCH}"
 STAGING_VERSION="v0.${KUBE_MINOR}.${KUBE_PATCH}"
 
-cache_root="${HCPKIT_ENVTEST_CACHE:-${XDG_CACHE_HOME:-${HOME}/.cache}/hcpkit/envtest}"
+cache_root="${HCPKIT_ENVTEST_CACHE:-${XDG_CACHE_HOME:-${HOME:?set HOME, XDG_CACHE_HOME or HCPKIT_ENVTEST_CACHE}/.cache}/hcpkit/envtest}"
 dest="${cache_root}/k8s-${KUBE_VERSION}-etcd-${ETCD_VERSION}"
 
 if has_assets "${dest}"; then
