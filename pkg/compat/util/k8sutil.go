@@ -5,9 +5,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/client-go/kubernetes"
-	"sigs.k8s.io/controller-runtime/pkg/client"
 
-	"github.com/hcpkit/hcpkit/pkg/events"
 	"github.com/hcpkit/hcpkit/pkg/k8sutil"
 	"github.com/hcpkit/hcpkit/pkg/k8sutil/mgmtcluster"
 )
@@ -84,17 +82,3 @@ var CollectLBMessageIfNotProvisioned = k8sutil.CollectLBMessageIfNotProvisioned
 // ApplyAWSLoadBalancerSubnetsAnnotation copies an AWS control plane's load
 // balancer subnets annotation to svc's AWS subnets annotation.
 var ApplyAWSLoadBalancerSubnetsAnnotation = k8sutil.ApplyAWSLoadBalancerSubnetsAnnotation
-
-// EventInvolvedObjectUIDField is the field by which events are listed for an
-// object (support/events).
-const EventInvolvedObjectUIDField = events.InvolvedObjectUIDField
-
-// MessageCollector returns the warning event messages of an object
-// (support/events).
-type MessageCollector = events.MessageCollector
-
-// NewMessageCollector returns a MessageCollector that lists events through
-// client (support/events).
-func NewMessageCollector(ctx context.Context, client client.Client) MessageCollector {
-	return events.NewMessageCollector(ctx, client)
-}

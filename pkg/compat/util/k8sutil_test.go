@@ -36,8 +36,6 @@ var (
 	_ func(string, string) bool                                                            = util.StringListContains
 	_ func(*corev1.Service, events.MessageCollector) (string, error)                       = util.CollectLBMessageIfNotProvisioned
 	_ func(*corev1.Service, *hyperv1.HostedControlPlane)                                   = util.ApplyAWSLoadBalancerSubnetsAnnotation
-	_ func(context.Context, client.Client) util.MessageCollector                           = util.NewMessageCollector
-	_ events.MessageCollector                                                              = util.MessageCollector(nil)
 )
 
 // The constants keep their v0.1.40 values.
@@ -48,7 +46,6 @@ func TestK8sutilConstants(t *testing.T) {
 		util.HostedClustersScopeAnnotationEnv:         "HOSTEDCLUSTERS_SCOPE_ANNOTATION",
 		util.HostedClustersScopeAnnotation:            "hypershift.openshift.io/scope",
 		util.HostedClusterAnnotation:                  "hypershift.openshift.io/cluster",
-		util.EventInvolvedObjectUIDField:              "involvedObject.uid",
 	} {
 		if got != want {
 			t.Errorf("constant = %q, want %q", got, want)
@@ -101,9 +98,6 @@ func TestK8sutilFacadeNoPanics(t *testing.T) {
 	}
 	if msg, err := util.CollectLBMessageIfNotProvisioned(&corev1.Service{ObjectMeta: metav1.ObjectMeta{Name: "svc"}}, nil); err != nil || msg != "svc load balancer is not provisioned." {
 		t.Errorf("nil collector: %q, %v", msg, err)
-	}
-	if _, err := util.NewMessageCollector(ctx, nil).ErrorMessages(&corev1.Service{}); err == nil {
-		t.Error("NewMessageCollector(nil).ErrorMessages: no error")
 	}
 	t.Setenv(util.EnableHostedClustersAnnotationScopingEnv, "true")
 	p := util.PredicatesForHostedClusterAnnotationScoping(nil)
