@@ -114,7 +114,6 @@ func decompressBytes(src []byte, limit int64) ([]byte, error) {
 	if total > limit {
 		return nil, tooLarge(limit)
 	}
-	buf = nil // the first guess is garbage from here on
 	if err := zr.Reset(bytes.NewReader(src)); err != nil {
 		return nil, wrapReadErr(err)
 	}

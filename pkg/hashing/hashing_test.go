@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -99,7 +100,7 @@ func TestStructMatchesMarshalText(t *testing.T) {
 		"line\nbreak\n", // a value whose JSON text contains escaped newlines
 		map[string]string{"z": "1", "a": "<&>"},
 		[]inner{{A: "x"}, {A: "y", B: []int{1}}},
-		json_raw(`{"b":1, "a" : [ 1 ,2 ]}`),
+		json.RawMessage(`{"b":1, "a" : [ 1 ,2 ]}`),
 	}
 	for _, v := range values {
 		var sb strings.Builder

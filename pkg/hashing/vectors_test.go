@@ -388,7 +388,5 @@ func TestCompressAndEncodeVectors(t *testing.T) {
 	}
 }
 
-type json_raw = json.RawMessage
-
 // marshalReference is the legacy way to get the JSON text that is hashed.
 func marshalReference(v any) ([]byte, error) { return json.Marshal(v) }
