@@ -41,10 +41,22 @@ verify-generate: generate
 	@git diff --exit-code -- pkg/api config/crd || \
 		{ echo "generated files are stale: run 'make generate' and commit the result"; exit 1; }
 
-## lint: gofmt, go vet and generated-file freshness
-lint: verify-generate
+## lint: gofmt, go vet, generated-file freshness, golangci-lint, govulncheck and the API-break gate
+lint: verify-generate lint-go vuln apidiff
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
+
+## lint-go: golangci-lint (pinned in tools/go.mod) with .golangci.yml
+lint-go:
+	$(TOOL) golangci-lint run $(PKGS)
+
+## vuln: govulncheck against a pinned local copy of the Go vulnerability database
+vuln:
+	GO=$(GO) hack/govulncheck.sh
+
+## apidiff: fail on an incompatible change to pkg/compat/util since api/baseline (update: hack/apidiff.sh update)
+apidiff:
+	GO=$(GO) hack/apidiff.sh check
 
 ## bench: run every benchmark once with allocation counts
 bench:
