@@ -21,16 +21,20 @@ VULNDB_VERSION=v0.0.0-20261105234957-e22db6528018
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
 
-# Download outside this module so go.mod and go.sum stay untouched.
-dir=$(cd "${TMPDIR:-/tmp}" && GOFLAGS=-mod=mod "$GO" mod download -json "golang.org/x/vulndb@${VULNDB_VERSION}" |
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Download from an empty folder, outside any module, so go.mod and go.sum
+# stay untouched.
+dir=$(cd "$tmp" && GOFLAGS= "$GO" mod download -json "golang.org/x/vulndb@${VULNDB_VERSION}" |
 	sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
 if [ -z "$dir" ] || [ ! -d "$dir/data/osv" ]; then
 	echo "govulncheck.sh: could not get golang.org/x/vulndb@${VULNDB_VERSION} (no data/osv folder)" >&2
 	exit 2
 fi
 
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+out=$tmp/govulncheck.json
 # govulncheck exits 0 in JSON mode; the report below decides.
 "$GO" tool -modfile=tools/go.mod govulncheck -db "file://${dir}/data/osv" -format json ./... >"$out"
-"$GO" run hack/govulncheck-report.go <"$out"
+"$GO" build -o "$tmp/report" hack/govulncheck-report.go
+"$tmp/report" <"$out"
