@@ -108,17 +108,25 @@ func CompressAndEncode(payload []byte) (*bytes.Buffer, error) {
 // to it into dst, producing the same bytes as [Compress] of the
 // concatenation. Close flushes the stream and must be called; it does not
 // close dst. When nothing (or only empty slices) was written, Close writes
-// nothing, as [Compress] returns nothing for an empty payload.
+// nothing, as [Compress] returns nothing for an empty payload. When dst is
+// nil, Write and Close return an error wrapping [ErrNilWriter].
 func NewCompressWriter(dst io.Writer) io.WriteCloser {
+	if dst == nil {
+		return &compressWriter{err: ErrNilWriter}
+	}
 	return &compressWriter{pw: getWriter(dst)}
 }
 
 type compressWriter struct {
 	pw    *pooledWriter
 	wrote bool
+	err   error // set when the writer could not be built
 }
 
 func (c *compressWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
 	if c.pw == nil {
 		return 0, errClosed
 	}
@@ -132,6 +140,9 @@ func (c *compressWriter) Write(p []byte) (int, error) {
 // Close finishes the gzip stream and releases the writer; later calls do
 // nothing.
 func (c *compressWriter) Close() error {
+	if c.err != nil {
+		return c.err
+	}
 	if c.pw == nil {
 		return nil
 	}
@@ -146,8 +157,12 @@ func (c *compressWriter) Close() error {
 
 // CompressStream reads src to its end and writes its gzip stream to dst: the
 // bytes [Compress] returns for the same data, without holding the payload in
-// memory. An empty src writes nothing.
+// memory. An empty src writes nothing; a nil dst or src is an error wrapping
+// [ErrNilWriter] or [ErrNilReader], and nothing is written.
 func CompressStream(dst io.Writer, src io.Reader) error {
+	if err := checkStreams(dst, src); err != nil {
+		return err
+	}
 	cw := NewCompressWriter(dst)
 	if _, err := io.Copy(cw, src); err != nil {
 		_ = cw.Close()
@@ -161,14 +176,30 @@ func CompressStream(dst io.Writer, src io.Reader) error {
 
 // CompressAndEncodeStream is the streaming form of [CompressAndEncode]: it
 // writes to dst the base64 text of the gzip stream of everything read from
-// src. An empty src writes nothing.
+// src. An empty src writes nothing; nil streams are refused as by
+// [CompressStream].
 func CompressAndEncodeStream(dst io.Writer, src io.Reader) error {
+	if err := checkStreams(dst, src); err != nil {
+		return err
+	}
 	enc := base64.NewEncoder(base64.StdEncoding, dst)
 	if err := CompressStream(enc, src); err != nil {
 		return err
 	}
 	if err := enc.Close(); err != nil {
 		return fmt.Errorf("hashing: encode base64: %w", err)
+	}
+	return nil
+}
+
+// checkStreams refuses a nil destination or source before anything is read
+// or written.
+func checkStreams(dst io.Writer, src io.Reader) error {
+	if dst == nil {
+		return ErrNilWriter
+	}
+	if src == nil {
+		return ErrNilReader
 	}
 	return nil
 }

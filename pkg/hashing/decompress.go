@@ -183,9 +183,13 @@ func wrapReadErr(err error) error {
 // from src. Reading more than the limit ([DefaultMaxSize] unless
 // [WithMaxSize] is given) fails with an error wrapping [ErrTooLarge] after
 // exactly the limit has been returned. An empty src reads as empty data; a
-// src that does not start with a gzip header is an error. Close releases the
-// decoder for reuse; it does not close src.
+// src that does not start with a gzip header is an error, and so is a nil src
+// (wrapping [ErrNilReader]). Close releases the decoder for reuse; it does
+// not close src.
 func NewDecompressReader(src io.Reader, opts ...Option) (io.ReadCloser, error) {
+	if src == nil {
+		return nil, ErrNilReader
+	}
 	o := buildOptions(opts)
 	zr, err := getReader(src)
 	if err == io.EOF {
@@ -251,8 +255,12 @@ func (l *limitReader) Close() error {
 // and returns the number of bytes written. Past the limit ([DefaultMaxSize]
 // unless [WithMaxSize] is given) it stops with an error wrapping
 // [ErrTooLarge], after writing exactly the limit. Memory use is constant. An
-// empty src writes nothing.
+// empty src writes nothing; a nil dst or src is an error wrapping
+// [ErrNilWriter] or [ErrNilReader], and nothing is read or written.
 func DecompressStream(dst io.Writer, src io.Reader, opts ...Option) (int64, error) {
+	if err := checkStreams(dst, src); err != nil {
+		return 0, err
+	}
 	r, err := NewDecompressReader(src, opts...)
 	if err != nil {
 		return 0, err
@@ -265,8 +273,12 @@ func DecompressStream(dst io.Writer, src io.Reader, opts ...Option) (int64, erro
 
 // DecodeAndDecompressStream is the streaming form of [DecodeAndDecompress]:
 // it decodes base64 text read from src and writes the decompressed data to
-// dst, under the same limit as [DecompressStream].
+// dst, under the same limit as [DecompressStream], which also refuses nil
+// streams.
 func DecodeAndDecompressStream(dst io.Writer, src io.Reader, opts ...Option) (int64, error) {
+	if err := checkStreams(dst, src); err != nil {
+		return 0, err
+	}
 	return DecompressStream(dst, base64.NewDecoder(base64.StdEncoding, src), opts...)
 }
 

@@ -36,8 +36,12 @@ func Struct(data any) (string, error) {
 
 // StructTo writes the encoding/json text of data, exactly as json.Marshal
 // produces it, to w. [Struct] hashes that text; StructTo lets a caller feed
-// the same bytes into another hash.
+// the same bytes into another hash. A nil w is an error wrapping
+// [ErrNilWriter].
 func StructTo(w io.Writer, data any) error {
+	if w == nil {
+		return ErrNilWriter
+	}
 	return writeJSON(w, data)
 }
 

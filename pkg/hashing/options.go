@@ -21,6 +21,14 @@ const maxDeflateRatio = 1032
 // would exceed the size limit; test for it with errors.Is.
 var ErrTooLarge = errors.New("hashing: decompressed payload exceeds the size limit")
 
+// ErrNilReader is wrapped by the error a streaming function returns when
+// its source is a nil io.Reader.
+var ErrNilReader = errors.New("hashing: nil reader")
+
+// ErrNilWriter is wrapped by the error a streaming function (or [StructTo])
+// returns when its destination is a nil io.Writer.
+var ErrNilWriter = errors.New("hashing: nil writer")
+
 // Option configures decompression.
 type Option func(*options)
 
