@@ -65,8 +65,10 @@ type RegistryClientImageMetadataProvider struct {
 // it is a manifest list), trying its mirrors in order and then the image
 // itself. Overrides with an empty or invalid source or mirror are skipped
 // and logged. The result is the caller's own copy; see pull.Client.Config
-// for the cache rules.
+// for the cache rules. A nil ctx is treated as context.Background(), and a
+// nil receiver as one without overrides.
 func (r *RegistryClientImageMetadataProvider) ImageMetadata(ctx context.Context, imageRef string, pullSecret []byte) (*dockerv1client.DockerImageConfig, error) {
+	ctx = orBackground(ctx)
 	var overrides map[string][]string
 	if r != nil {
 		overrides = r.OpenShiftImageRegistryOverrides
@@ -132,8 +134,10 @@ type MetadataProvider struct {
 }
 
 // ImageMetadata returns the configuration of imageRef; see
-// RegistryClientImageMetadataProvider.ImageMetadata.
+// RegistryClientImageMetadataProvider.ImageMetadata. A nil ctx is treated as
+// context.Background().
 func (p MetadataProvider) ImageMetadata(ctx context.Context, imageRef string, pullSecret []byte) (*dockerv1client.DockerImageConfig, error) {
+	ctx = orBackground(ctx)
 	ref, err := reference.Parse(imageRef)
 	if err != nil {
 		return nil, fmt.Errorf("failed to parse image reference %q: %w", imageRef, err)
@@ -153,4 +157,14 @@ func (p MetadataProvider) ImageMetadata(ctx context.Context, imageRef string, pu
 // Config when set, else those of ContainerConfig; nil for nil metadata.
 func ImageLabels(metadata *dockerv1client.DockerImageConfig) map[string]string {
 	return metadata.Labels()
+}
+
+// orBackground returns ctx, or context.Background() when ctx is nil: every
+// entry point of this package treats a nil context as one that never ends
+// and carries no values (so no logger).
+func orBackground(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
 }

@@ -135,8 +135,10 @@ func parseOverrideString(s string) (map[string][]string, error) {
 // source (by whole path components, host included) it returns ref moved
 // under mirror with its tag and digest, and true; otherwise ref and false.
 // It returns an error when source or mirror is not "host[/path]" or the
-// rewritten reference is invalid.
+// rewritten reference is invalid. A nil ctx is treated as
+// context.Background().
 func GetRegistryOverrides(ctx context.Context, ref reference.DockerImageReference, source string, mirrorLocation string) (*reference.DockerImageReference, bool, error) {
+	ctx = orBackground(ctx)
 	out, ok, err := mirror.Rewrite(ref, source, mirrorLocation)
 	if err != nil {
 		return nil, false, err

@@ -23,7 +23,7 @@ func lookupRelease(ctx context.Context, releaseImageProvider releaseinfo.Provide
 	if hc.Spec.Release.Image == "" {
 		return nil, fmt.Errorf("hosted cluster %s/%s has no release image", hc.Namespace, hc.Name)
 	}
-	releaseImage, err := releaseImageProvider.Lookup(ctx, hc.Spec.Release.Image, pullSecret)
+	releaseImage, err := releaseImageProvider.Lookup(orBackground(ctx), hc.Spec.Release.Image, pullSecret)
 	if err != nil {
 		return nil, fmt.Errorf("failed to lookup release image: %w", err)
 	}
@@ -35,7 +35,8 @@ func lookupRelease(ctx context.Context, releaseImageProvider releaseinfo.Provide
 
 // GetPayloadImage returns the image of component in hc's release
 // (spec.release.image), looked up with releaseImageProvider. The error names
-// the component when the release has no such image.
+// the component when the release has no such image. A nil ctx is treated as
+// context.Background().
 func GetPayloadImage(ctx context.Context, releaseImageProvider releaseinfo.Provider, hc *hyperv1.HostedCluster, component string, pullSecret []byte) (string, error) {
 	releaseImage, err := lookupRelease(ctx, releaseImageProvider, hc, pullSecret)
 	if err != nil {
@@ -49,7 +50,8 @@ func GetPayloadImage(ctx context.Context, releaseImageProvider releaseinfo.Provi
 }
 
 // GetPayloadVersion returns the semantic version of hc's release
-// (spec.release.image), looked up with releaseImageProvider.
+// (spec.release.image), looked up with releaseImageProvider. A nil ctx is
+// treated as context.Background().
 func GetPayloadVersion(ctx context.Context, releaseImageProvider releaseinfo.Provider, hc *hyperv1.HostedCluster, pullSecret []byte) (*semver.Version, error) {
 	releaseImage, err := lookupRelease(ctx, releaseImageProvider, hc, pullSecret)
 	if err != nil {

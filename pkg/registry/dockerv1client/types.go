@@ -92,7 +92,11 @@ func (c *DockerImageConfig) Labels() map[string]string {
 }
 
 // DeepCopyInto copies the receiver into out; out shares no memory with it.
+// It does nothing when the receiver or out is nil.
 func (c *DockerImageConfig) DeepCopyInto(out *DockerImageConfig) {
+	if c == nil || out == nil {
+		return
+	}
 	*out = *c
 	c.ContainerConfig.DeepCopyInto(&out.ContainerConfig)
 	out.Config = c.Config.DeepCopy()

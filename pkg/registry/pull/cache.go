@@ -44,8 +44,16 @@ func repoKey(ref reference.DockerImageReference) string {
 // every call and then answered from the cache by digest. Concurrent lookups
 // of the same reference with the same pull secret share one fetch, made
 // through the mirrors of the caller that started it. The result is the
-// caller's own copy.
+// caller's own copy. A nil ctx is treated as context.Background(); a nil
+// Client, or one not built with New, is an error.
 func (c *Client) Config(ctx context.Context, ref reference.DockerImageReference, pullSecret []byte, mirrors *mirror.Set) (*dockerv1client.DockerImageConfig, error) {
+	if !c.usable() {
+		return nil, errNoClient
+	}
+	return c.config(orBackground(ctx), ref, pullSecret, mirrors)
+}
+
+func (c *Client) config(ctx context.Context, ref reference.DockerImageReference, pullSecret []byte, mirrors *mirror.Set) (*dockerv1client.DockerImageConfig, error) {
 	if ref.Name == "" {
 		return nil, errors.New("image reference has no name")
 	}
@@ -132,14 +140,29 @@ func (c *Client) readConfig(img v1.Image, loc reference.DockerImageReference) (*
 	return cfg, nil
 }
 
-// CacheLen returns how many image configurations are cached.
-func (c *Client) CacheLen() int { return c.configs.Len() }
+// CacheLen returns how many image configurations are cached (0 for a nil
+// Client or one not built with New).
+func (c *Client) CacheLen() int {
+	if !c.usable() {
+		return 0
+	}
+	return c.configs.Len()
+}
 
-// Purge empties the cache.
-func (c *Client) Purge() { c.configs.Purge() }
+// Purge empties the cache; it does nothing for a nil Client or one not built
+// with New.
+func (c *Client) Purge() {
+	if c.usable() {
+		c.configs.Purge()
+	}
+}
 
-// CloseIdleConnections closes the Client's idle HTTP connections.
+// CloseIdleConnections closes the Client's idle HTTP connections; it does
+// nothing for a nil Client or one not built with New.
 func (c *Client) CloseIdleConnections() {
+	if !c.usable() {
+		return
+	}
 	type idleCloser interface{ CloseIdleConnections() }
 	rt := c.transport
 	if guard, ok := rt.(*tlsOnly); ok {

@@ -99,7 +99,24 @@ func WithRetries(n int) Option { return func(c *Client) { c.retrySteps = max(n, 
 // business.
 func WithTransport(rt http.RoundTripper) Option { return func(c *Client) { c.transport = rt } }
 
-// New returns a Client.
+// errNoClient is returned by a Client that is nil or was not built with New.
+var errNoClient = errors.New("pull: the Client is nil or was not built with New")
+
+// usable reports whether c was built with New.
+func (c *Client) usable() bool {
+	return c != nil && c.configs != nil && c.pullers != nil && c.transport != nil
+}
+
+// orBackground returns ctx, or context.Background() when ctx is nil: a nil
+// context is treated as one that never ends and carries no values.
+func orBackground(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
+}
+
+// New returns a Client. Nil options are ignored.
 func New(opts ...Option) *Client {
 	c := &Client{
 		platform:      DefaultPlatform,
@@ -111,7 +128,9 @@ func New(opts ...Option) *Client {
 	c.configs, _ = lru.New[configKey, *dockerv1client.DockerImageConfig](DefaultCacheSize)
 	c.pullers, _ = lru.New[string, *pullerEntry](pullerCacheSize)
 	for _, o := range opts {
-		o(c)
+		if o != nil {
+			o(c)
+		}
 	}
 	if c.transport == nil {
 		c.transport = c.defaultTransport()
@@ -120,8 +139,14 @@ func New(opts ...Option) *Client {
 	return c
 }
 
-// Platform returns the platform the Client picks from manifest lists.
-func (c *Client) Platform() v1.Platform { return c.platform }
+// Platform returns the platform the Client picks from manifest lists
+// (DefaultPlatform for a nil Client).
+func (c *Client) Platform() v1.Platform {
+	if c == nil {
+		return DefaultPlatform
+	}
+	return c.platform
+}
 
 func (c *Client) defaultTransport() http.RoundTripper {
 	base := &http.Transport{
@@ -258,10 +283,23 @@ type LocationError struct {
 }
 
 // Error returns "location: reason".
-func (e *LocationError) Error() string { return e.Location + ": " + e.Err.Error() }
+func (e *LocationError) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
+	if e.Err == nil {
+		return e.Location + ": unknown failure"
+	}
+	return e.Location + ": " + e.Err.Error()
+}
 
 // Unwrap returns the reason.
-func (e *LocationError) Unwrap() error { return e.Err }
+func (e *LocationError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // FetchError says that no location of an image could be read; it names each
 // location tried and why it failed.
@@ -274,9 +312,15 @@ type FetchError struct {
 
 // Error lists every location and its failure.
 func (e *FetchError) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "image %s: no location could be read (%d tried)", e.Image, len(e.Tried))
 	for _, t := range e.Tried {
+		if t == nil {
+			continue
+		}
 		b.WriteString("; ")
 		b.WriteString(t.Error())
 	}
@@ -285,9 +329,14 @@ func (e *FetchError) Error() string {
 
 // Unwrap returns the failure of each location.
 func (e *FetchError) Unwrap() []error {
-	out := make([]error, len(e.Tried))
-	for i, t := range e.Tried {
-		out[i] = t
+	if e == nil {
+		return nil
+	}
+	out := make([]error, 0, len(e.Tried))
+	for _, t := range e.Tried {
+		if t != nil {
+			out = append(out, t)
+		}
 	}
 	return out
 }
@@ -307,9 +356,14 @@ type Resolved struct {
 // Resolve reads the manifest of ref from the first of its locations that
 // answers: its mirrors in mirrors (which may be nil), in order, then ref
 // itself. It returns a *FetchError naming every location when all fail, or
-// the context's error when ctx ends first.
+// the context's error when ctx ends first. A nil ctx is treated as
+// context.Background(); a nil Client, or one not built with New, is an
+// error.
 func (c *Client) Resolve(ctx context.Context, ref reference.DockerImageReference, pullSecret []byte, mirrors *mirror.Set) (*Resolved, error) {
-	return c.resolve(ctx, ref, pullSecret, secretDigest(pullSecret), mirrors)
+	if !c.usable() {
+		return nil, errNoClient
+	}
+	return c.resolve(orBackground(ctx), ref, pullSecret, secretDigest(pullSecret), mirrors)
 }
 
 func (c *Client) resolve(ctx context.Context, ref reference.DockerImageReference, pullSecret []byte, sd string, mirrors *mirror.Set) (*Resolved, error) {
@@ -353,8 +407,15 @@ func (c *Client) getManifest(ctx context.Context, loc reference.DockerImageRefer
 }
 
 // Image returns the image of r for the Client's platform: r itself, or the
-// matching entry of a manifest list, with its manifest digest.
+// matching entry of a manifest list, with its manifest digest. A nil Client
+// or a Resolved without a descriptor is an error.
 func (c *Client) Image(r *Resolved) (v1.Image, string, error) {
+	if c == nil {
+		return nil, "", errNoClient
+	}
+	if r == nil || r.Descriptor == nil {
+		return nil, "", errors.New("pull: no resolved manifest")
+	}
 	if !r.Descriptor.MediaType.IsIndex() {
 		img, err := r.Descriptor.Image()
 		if err != nil {

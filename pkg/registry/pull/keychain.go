@@ -96,8 +96,12 @@ func normalizeHost(host string) string {
 
 // Resolve returns the credentials for target: those of the most specific
 // entry written for the target's own host (and a path prefix of its
-// repository, if the entry names one), or anonymous access.
+// repository, if the entry names one), or anonymous access (also for a nil
+// Keychain or target).
 func (k *Keychain) Resolve(target authn.Resource) (authn.Authenticator, error) {
+	if k == nil || target == nil {
+		return authn.Anonymous, nil
+	}
 	host := normalizeHost(target.RegistryStr())
 	repo := ""
 	if r, ok := target.(name.Repository); ok {

@@ -247,8 +247,12 @@ func (r DockerImageReference) Validate() error {
 	return err
 }
 
-// DeepCopyInto copies the receiver into out.
+// DeepCopyInto copies the receiver into out. It does nothing when the
+// receiver or out is nil.
 func (r *DockerImageReference) DeepCopyInto(out *DockerImageReference) {
+	if r == nil || out == nil {
+		return
+	}
 	*out = *r
 }
 
