@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/hcpkit/hcpkit/internal/inspect"
@@ -40,6 +41,20 @@ Flags:
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// piped reports whether r is a pipe or a regular file, that is whether
+// someone probably meant hcpinspect to read it.
+func piped(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	return fi.Mode()&os.ModeNamedPipe != 0 || fi.Mode().IsRegular()
 }
 
 // run is the whole program; it returns the exit code.
@@ -75,22 +90,24 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	now := time.Now()
 	if *nowFlag != "" {
-		now, err = time.Parse(time.RFC3339, *nowFlag)
+		// RFC 3339 allows a lowercase t and z; Go's layout wants them upper.
+		now, err = time.Parse(time.RFC3339, strings.ToUpper(strings.TrimSpace(*nowFlag)))
 		if err != nil {
 			fmt.Fprintf(stderr, "hcpinspect: --now %q is not an RFC 3339 time\n", *nowFlag)
 			return 2
 		}
 	}
 
-	var docs []inspect.Document
-	var errs []*inspect.DocError
+	in := inspect.NewInspector(now)
 	if len(inputs) == 0 {
-		docs, errs = inspect.Split("(embedded example)", example)
+		if piped(stdin) {
+			fmt.Fprintln(stderr, "hcpinspect: no input named, so showing the embedded example; use - to read standard input")
+		}
+		in.Add(inspect.Split("(embedded example)", example))
 	} else {
-		docs, errs = inspect.Load(inputs, stdin)
+		inspect.Load(inputs, stdin, in.Add)
 	}
-	report := inspect.Inspect(docs, now)
-	report.Errors = append(errs, report.Errors...)
+	report := in.Report()
 	if err := inspect.Render(stdout, report, format); err != nil {
 		fmt.Fprintf(stderr, "hcpinspect: writing output: %v\n", err)
 		return 1

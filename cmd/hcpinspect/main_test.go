@@ -40,7 +40,9 @@ func TestMain(m *testing.M) {
 func runBinary(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Stdin = strings.NewReader(stdin)
+	if stdin != "" {
+		cmd.Stdin = strings.NewReader(stdin)
+	} // else /dev/null, as from a terminal-less caller
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
@@ -98,6 +100,7 @@ func TestEndToEnd(t *testing.T) {
 			},
 		},
 		{name: "stdin", args: []string{now, "-"}, stdin: "apiVersion: hypershift.openshift.io/v1beta1\nkind: NodePool\nmetadata: {name: np}\nspec: {clusterName: c}\n", golden: "stdin.table.golden"},
+		{name: "lowercase --now", args: []string{"--now=2026-01-01t00:00:00z", "-o", "json"}, golden: "example.json.golden"},
 		{name: "missing file", args: []string{"testdata/nope.yaml"}, wantCode: 1, stderr: []string{"hcpinspect: testdata/nope.yaml: no such file or directory"}},
 		{name: "unknown format", args: []string{"-o", "xml"}, wantCode: 2, stderr: []string{`unknown output format "xml"`}},
 		{name: "bad --now", args: []string{"--now", "tomorrow"}, wantCode: 2, stderr: []string{`--now "tomorrow" is not an RFC 3339 time`}},
@@ -106,6 +109,9 @@ func TestEndToEnd(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errOut, code := runBinary(t, tt.stdin, tt.args...)
+			if len(tt.args) > 0 && tt.args[0] == now && len(tt.args) == 1 && errOut != "" {
+				t.Errorf("unexpected stderr for the example: %s", errOut)
+			}
 			if code != tt.wantCode {
 				t.Errorf("exit code = %d, want %d; stderr:\n%s", code, tt.wantCode, errOut)
 			}
@@ -121,6 +127,18 @@ func TestEndToEnd(t *testing.T) {
 				golden(t, tt.golden, out)
 			}
 		})
+	}
+}
+
+// TestPipedStdinWithoutDash checks that piping into hcpinspect without "-"
+// says that the embedded example is shown instead.
+func TestPipedStdinWithoutDash(t *testing.T) {
+	out, errOut, code := runBinary(t, "kind: NodePool\n", now)
+	if code != 0 || !strings.Contains(out, "(embedded example)") {
+		t.Fatalf("exit %d, output:\n%s", code, out)
+	}
+	if !strings.Contains(errOut, "no input named, so showing the embedded example; use - to read standard input") {
+		t.Errorf("stderr lacks the note about standard input: %q", errOut)
 	}
 }
 

@@ -20,29 +20,103 @@ const (
 	DefaultAdvertiseIPv6Address = "fd00::1"
 )
 
+// MaxObjects bounds how many HostedClusters, HostedControlPlanes and
+// NodePools one run reports, so that memory stays bounded however many
+// inputs it is given.
+const MaxObjects = 10000
+
+// MaxErrors bounds how many errors one run reports, for the same reason.
+const MaxErrors = 1000
+
+// Inspector builds a Report from documents handed to it one input at a
+// time. The zero value is not usable; use NewInspector.
+type Inspector struct {
+	now      time.Time
+	report   *Report
+	clusters map[string]bool
+	capped   bool
+}
+
+// NewInspector returns an Inspector that evaluates pausedUntil dates at now.
+func NewInspector(now time.Time) *Inspector {
+	return &Inspector{
+		now:      now,
+		report:   &Report{Schema: SchemaVersion, Clusters: []Cluster{}, NodePools: []NodePool{}, Errors: []*DocError{}},
+		clusters: map[string]bool{},
+	}
+}
+
+// Add inspects docs and records errs. It reports false once MaxObjects
+// objects are reported, after which it ignores what it is given and a
+// caller may stop reading.
+func (in *Inspector) Add(docs []Document, errs []*DocError) bool {
+	for _, e := range errs {
+		if in.capped {
+			break
+		}
+		in.addError(e)
+	}
+	for _, d := range docs {
+		if in.capped {
+			break
+		}
+		in.inspectDoc(d, 0, d.JSON)
+	}
+	return !in.capped
+}
+
+// addError records e, or, at MaxErrors, an error saying that reading stops.
+func (in *Inspector) addError(e *DocError) {
+	r := in.report
+	if len(r.Errors) < MaxErrors {
+		r.Errors = append(r.Errors, e)
+		return
+	}
+	in.capped = true
+	r.Errors = append(r.Errors, &DocError{Source: e.Source, Index: e.Index, Line: e.Line,
+		Message: fmt.Sprintf("more than %d errors: this and later documents are not read", MaxErrors)})
+}
+
+// Report returns the report of everything added so far.
+func (in *Inspector) Report() *Report {
+	for i := range in.report.NodePools {
+		np := &in.report.NodePools[i]
+		np.ClusterInInput = in.clusters[np.Namespace+"/"+np.ClusterName]
+	}
+	return in.report
+}
+
 // Inspect derives a Report from documents, evaluating pausedUntil dates at
 // now. Documents of other kinds are counted as skipped; documents that do not
 // decode become errors.
 func Inspect(docs []Document, now time.Time) *Report {
-	r := &Report{Schema: SchemaVersion, Clusters: []Cluster{}, NodePools: []NodePool{}, Errors: []*DocError{}}
-	clusters := map[string]bool{}
-	for _, d := range docs {
-		inspectDoc(r, d, 0, d.JSON, now, clusters)
-	}
-	for i := range r.NodePools {
-		np := &r.NodePools[i]
-		np.ClusterInInput = clusters[np.Namespace+"/"+np.ClusterName]
-	}
-	return r
+	in := NewInspector(now)
+	in.Add(docs, nil)
+	return in.Report()
 }
 
-func inspectDoc(r *Report, d Document, item int, raw []byte, now time.Time, clusters map[string]bool) {
+// full reports whether the report holds MaxObjects objects, recording an
+// error the first time.
+func (in *Inspector) full(d Document) bool {
+	r := in.report
+	if len(r.Clusters)+len(r.NodePools) < MaxObjects {
+		return false
+	}
+	if !in.capped {
+		in.capped = true
+		r.Errors = append(r.Errors, &DocError{Source: d.Source, Index: d.Index, Line: d.Line,
+			Message: fmt.Sprintf("more than %d objects: this and later documents are not read", MaxObjects)})
+	}
+	return true
+}
+
+func (in *Inspector) inspectDoc(d Document, item int, raw []byte) {
+	if in.capped {
+		return
+	}
+	r, now := in.report, in.now
 	fail := func(format string, args ...any) {
-		msg := fmt.Sprintf(format, args...)
-		if item > 0 {
-			msg = fmt.Sprintf("item %d: %s", item, msg)
-		}
-		r.Errors = append(r.Errors, &DocError{Source: d.Source, Index: d.Index, Line: d.Line, Message: msg})
+		in.addError(&DocError{Source: d.Source, Index: d.Index, Line: d.Line, Item: item, Message: fmt.Sprintf(format, args...)})
 	}
 	var obj object
 	if err := json.Unmarshal(raw, &obj); err != nil {
@@ -56,7 +130,7 @@ func inspectDoc(r *Report, d Document, item int, raw []byte, now time.Time, clus
 	}
 	if item == 0 && (obj.Kind == "List" || (strings.HasSuffix(obj.Kind, "List") && obj.Items != nil)) {
 		for i, it := range obj.Items {
-			inspectDoc(r, d, i+1, it, now, clusters)
+			in.inspectDoc(d, i+1, it)
 		}
 		return
 	}
@@ -65,14 +139,25 @@ func inspectDoc(r *Report, d Document, item int, raw []byte, now time.Time, clus
 		return
 	}
 	switch obj.Kind {
+	case "HostedCluster", "HostedControlPlane", "NodePool":
+		if in.full(d) {
+			return
+		}
+	}
+	switch obj.Kind {
 	case "HostedCluster":
 		var hc hyperv1.HostedCluster
 		if err := json.Unmarshal(raw, &hc); err != nil {
 			fail("decoding HostedCluster: %v", trimJSONError(err))
 			return
 		}
-		clusters[hc.Namespace+"/"+hc.Name] = true
-		r.Clusters = append(r.Clusters, fromHostedCluster(&hc, origin, now))
+		c := fromHostedCluster(&hc, origin, now)
+		key := hc.Namespace + "/" + hc.Name
+		if in.clusters[key] {
+			c.Warnings = append(c.Warnings, "a HostedCluster of the same namespace and name appears earlier in the input")
+		}
+		in.clusters[key] = true
+		r.Clusters = append(r.Clusters, c)
 	case "HostedControlPlane":
 		var hcp hyperv1.HostedControlPlane
 		if err := json.Unmarshal(raw, &hcp); err != nil {
@@ -192,12 +277,32 @@ func fromHostedControlPlane(hcp *hyperv1.HostedControlPlane, origin Origin, now 
 		Private:                kasutil.IsPrivate(hcp),
 		WorkersThroughInternet: kasutil.ConnectsThroughInternet(spec.Platform),
 	}
+	c.Warnings = warnings(hcp)
 	c.Networks = Networks{
 		Cluster: networks(netutil.ClusterCIDRs(spec.Networking.ClusterNetwork)),
 		Service: networks(netutil.ServiceCIDRs(spec.Networking.ServiceNetwork)),
 		Machine: networks(netutil.MachineCIDRs(spec.Networking.MachineNetwork)),
 	}
 	return c
+}
+
+// warnings lists what in hcp looks wrong or is easy to misread.
+func warnings(hcp *hyperv1.HostedControlPlane) []string {
+	var w []string
+	if api := hcp.Spec.Networking.APIServer; api != nil && api.Port != nil && (*api.Port < 1 || *api.Port > 65535) {
+		w = append(w, fmt.Sprintf("networking.apiServer.port %d is not a valid port", *api.Port))
+	}
+	seen := map[hyperv1.ServiceType]bool{}
+	for _, m := range hcp.Spec.Services {
+		if seen[m.Service] {
+			w = append(w, fmt.Sprintf("service %s is listed more than once; the first entry is used", m.Service))
+		}
+		seen[m.Service] = true
+	}
+	if t := hcp.Spec.Platform.Type; t != hyperv1.AWSPlatform {
+		w = append(w, fmt.Sprintf("platform %s always counts as public (as in support/util v0.1.40): only AWS endpoint access is read", orNone(string(t))))
+	}
+	return w
 }
 
 func networks(cidrs []string) []Network {

@@ -166,3 +166,69 @@ spec: {clusterName: hc, replicas: 2}
 		t.Errorf("ParseFormat(xml) error = %v", err)
 	}
 }
+
+func TestInspectObjectCap(t *testing.T) {
+	in := NewInspector(fixedNow)
+	doc := Document{Source: "many", Index: 1, Line: 1, JSON: []byte(`{"apiVersion":"hypershift.openshift.io/v1beta1","kind":"NodePool","metadata":{"name":"np"}}`)}
+	docs := make([]Document, MaxObjects+5)
+	for i := range docs {
+		docs[i] = doc
+		docs[i].Index = i + 1
+	}
+	in.Add(docs, nil)
+	r := in.Report()
+	if len(r.NodePools) != MaxObjects {
+		t.Errorf("reported %d node pools, want the cap %d", len(r.NodePools), MaxObjects)
+	}
+	if len(r.Errors) != 1 || !strings.Contains(r.Errors[0].Error(), "document 10001 (line 1): more than 10000 objects") {
+		t.Errorf("errors = %v, want one saying where the cap was reached", r.Errors)
+	}
+}
+
+func TestInspectWarnings(t *testing.T) {
+	r := inspectYAML(t, `
+apiVersion: hypershift.openshift.io/v1beta1
+kind: HostedCluster
+metadata: {name: hc, namespace: ns}
+spec:
+  platform: {type: Azure}
+  networking: {apiServer: {port: 70000}}
+  services:
+  - {service: APIServer, servicePublishingStrategy: {type: Route}}
+  - {service: APIServer, servicePublishingStrategy: {type: LoadBalancer}}
+---
+apiVersion: hypershift.openshift.io/v1beta1
+kind: HostedCluster
+metadata: {name: hc, namespace: ns}
+spec:
+  platform: {type: AWS}
+`)
+	want := [][]string{
+		{
+			"networking.apiServer.port 70000 is not a valid port",
+			"service APIServer is listed more than once; the first entry is used",
+			"platform Azure always counts as public (as in support/util v0.1.40): only AWS endpoint access is read",
+		},
+		{"a HostedCluster of the same namespace and name appears earlier in the input"},
+	}
+	for i, c := range r.Clusters {
+		if strings.Join(c.Warnings, "|") != strings.Join(want[i], "|") {
+			t.Errorf("cluster %d warnings = %q, want %q", i, c.Warnings, want[i])
+		}
+	}
+}
+
+func TestInspectErrorCap(t *testing.T) {
+	in := NewInspector(fixedNow)
+	bad := Document{Source: "bad", Line: 1, JSON: []byte(`[1]`)}
+	for i := 0; i < MaxErrors+10; i++ {
+		bad.Index = i + 1
+		if !in.Add([]Document{bad}, nil) {
+			break
+		}
+	}
+	r := in.Report()
+	if len(r.Errors) != MaxErrors+1 || !strings.Contains(r.Errors[MaxErrors].Message, "more than 1000 errors") {
+		t.Errorf("got %d errors, last %v; want %d and a closing one", len(r.Errors), r.Errors[len(r.Errors)-1], MaxErrors+1)
+	}
+}

@@ -40,6 +40,8 @@ type DocError struct {
 	// Index is the document's position in its source, from 1; 0 when the
 	// whole source failed.
 	Index int `json:"document,omitempty"`
+	// Item is the position in a List document, from 1; 0 outside a List.
+	Item int `json:"item,omitempty"`
 	// Line is the line of the source the error points at, from 1; 0 when not
 	// known.
 	Line int `json:"line,omitempty"`
@@ -57,77 +59,114 @@ func (e *DocError) Error() string {
 	if e.Line > 0 {
 		fmt.Fprintf(&b, " (line %d)", e.Line)
 	}
+	if e.Item > 0 {
+		fmt.Fprintf(&b, ": item %d", e.Item)
+	}
 	b.WriteString(": ")
 	b.WriteString(e.Message)
 	return b.String()
 }
 
-// Load reads every argument: a file, a directory (its .yaml, .yml and .json
-// files, recursively, in lexical order) or "-" for stdin. It returns the
-// documents it could read and an error for each input or document it could
-// not.
-func Load(args []string, stdin io.Reader) ([]Document, []*DocError) {
-	var docs []Document
-	var errs []*DocError
+// Load reads every argument: a file, a directory (its regular .yaml, .yml
+// and .json files, recursively, in lexical order) or "-" for stdin. It hands
+// documents and errors to visit as soon as they are parsed, so that only one
+// input is held in memory at a time; when visit returns false, Load stops.
+func Load(args []string, stdin io.Reader, visit func([]Document, []*DocError) bool) {
+	stopped := false
+	each := func(docs []Document, errs []*DocError) {
+		if !stopped && !visit(docs, errs) {
+			stopped = true
+		}
+	}
+	split := func(source string, data []byte) {
+		splitEach(source, data, func(d *Document, e *DocError) bool {
+			if d != nil {
+				each([]Document{*d}, nil)
+			} else {
+				each(nil, []*DocError{e})
+			}
+			return !stopped
+		})
+	}
 	for _, arg := range args {
+		if stopped {
+			return
+		}
 		if arg == "-" {
 			data, err := readLimited(stdin)
 			if err != nil {
-				errs = append(errs, &DocError{Source: "-", Message: err.Error()})
+				each(nil, []*DocError{{Source: "-", Message: err.Error()}})
 				continue
 			}
-			d, e := Split("-", data)
-			docs, errs = append(docs, d...), append(errs, e...)
+			split("-", data)
 			continue
 		}
-		files, err := expand(arg)
-		if err != nil {
-			errs = append(errs, &DocError{Source: arg, Message: err.Error()})
-			continue
+		files, errs := expand(arg)
+		if len(errs) > 0 {
+			each(nil, errs)
 		}
 		for _, f := range files {
+			if stopped {
+				return
+			}
 			data, err := readFile(f)
 			if err != nil {
-				errs = append(errs, &DocError{Source: f, Message: err.Error()})
+				each(nil, []*DocError{{Source: f, Message: err.Error()}})
 				continue
 			}
-			d, e := Split(f, data)
-			docs, errs = append(docs, d...), append(errs, e...)
+			split(f, data)
 		}
 	}
-	return docs, errs
 }
 
-func expand(arg string) ([]string, error) {
+func expand(arg string) ([]string, []*DocError) {
 	info, err := os.Stat(arg)
 	if err != nil {
-		return nil, cleanPathError(err)
+		return nil, []*DocError{{Source: arg, Message: cleanPathError(err).Error()}}
 	}
 	if !info.IsDir() {
+		// A named file is read whatever it is, so that process substitution
+		// (a pipe such as /dev/fd/63) works.
 		return []string{arg}, nil
 	}
 	var files []string
-	err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+	var errs []*DocError
+	walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			// Report the entry that failed and go on with the others.
+			errs = append(errs, &DocError{Source: path, Message: cleanPathError(err).Error()})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		if d.IsDir() {
 			return nil
 		}
 		switch strings.ToLower(filepath.Ext(path)) {
 		case ".yaml", ".yml", ".json":
-			files = append(files, path)
+		default:
+			return nil
 		}
+		// Only regular files (or links to them): a FIFO or device found
+		// while walking would block or never end.
+		if !d.Type().IsRegular() {
+			fi, err := os.Stat(path)
+			if err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		}
+		files = append(files, path)
 		return nil
 	})
-	if err != nil {
-		return nil, cleanPathError(err)
+	if walkErr != nil {
+		errs = append(errs, &DocError{Source: arg, Message: cleanPathError(walkErr).Error()})
 	}
 	sort.Strings(files)
-	if len(files) == 0 {
-		return nil, errors.New("directory holds no .yaml, .yml or .json file")
+	if len(files) == 0 && len(errs) == 0 {
+		errs = append(errs, &DocError{Source: arg, Message: "directory holds no .yaml, .yml or .json file"})
 	}
-	return files, nil
+	return files, errs
 }
 
 // cleanPathError drops the operation and path that an fs.PathError repeats,
@@ -172,73 +211,182 @@ var yamlLine = regexp.MustCompile(`line (\d+)`)
 var yamlPrefix = regexp.MustCompile(`^yaml: (line \d+: )?`)
 
 // Split cuts data into documents on YAML "---" lines, converts each to JSON
-// and returns them with their start lines. Empty documents are dropped;
-// documents that do not parse are returned as errors with the line they fail
-// at, and the others are still returned.
+// and returns them with their start lines. A chunk that is a stream of JSON
+// values (JSON Lines, or several objects one after another) gives one
+// document per value. Empty documents are dropped; documents that do not
+// parse, or that repeat a key, are returned as errors with the line they
+// fail at, and the others are still returned.
 func Split(source string, data []byte) ([]Document, []*DocError) {
 	var docs []Document
 	var errs []*DocError
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	index := 0
-	start := 0 // index into lines of the current document's first line
-	flush := func(end int) {
-		chunk := bytes.Join(lines[start:end], nil)
-		if isBlank(chunk) {
-			return
+	splitEach(source, data, func(d *Document, e *DocError) bool {
+		if d != nil {
+			docs = append(docs, *d)
+		} else {
+			errs = append(errs, e)
 		}
-		index++
-		first := start + 1 + leadingBlankLines(chunk)
-		js, err := yaml.YAMLToJSON(chunk)
-		if err != nil {
-			line := first
-			msg := err.Error()
-			if m := yamlLine.FindStringSubmatch(msg); m != nil {
-				if n, convErr := strconv.Atoi(m[1]); convErr == nil {
-					line = start + n
-				}
-			}
-			msg = strings.TrimPrefix(msg, "error converting YAML to JSON: ")
-			// The parser counts lines from the document's start; Line
-			// already holds the line in the source, so drop its count.
-			msg = yamlPrefix.ReplaceAllString(msg, "")
-			errs = append(errs, &DocError{Source: source, Index: index, Line: line, Message: "invalid YAML: " + msg})
-			return
-		}
-		if bytes.Equal(bytes.TrimSpace(js), []byte("null")) {
-			return
-		}
-		docs = append(docs, Document{Source: source, Index: index, Line: first, JSON: js})
-	}
-	for i, l := range lines {
-		if separator.Match(bytes.TrimRight(l, "\r\n")) {
-			flush(i)
-			start = i + 1
-		}
-	}
-	flush(len(lines))
+		return true
+	})
 	return docs, errs
+}
+
+// splitEach is Split handing each document or error to emit as it is found;
+// it stops when emit returns false.
+func splitEach(source string, data []byte, emit func(*Document, *DocError) bool) {
+	sp := splitter{source: source, emit: emit}
+	line := 1      // line number of the current line
+	start := 0     // byte offset of the current document's first line
+	startLine := 1 // its line number
+	for off := 0; off < len(data) && !sp.stopped; {
+		end := bytes.IndexByte(data[off:], '\n')
+		next := len(data)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		if separator.Match(bytes.TrimRight(data[off:next], "\r\n")) {
+			sp.chunk(data[start:off], startLine)
+			start, startLine = next, line+1
+		}
+		off = next
+		line++
+	}
+	if !sp.stopped {
+		sp.chunk(data[start:], startLine)
+	}
+}
+
+// splitter collects the documents and errors of one source.
+type splitter struct {
+	source  string
+	index   int
+	emit    func(*Document, *DocError) bool
+	stopped bool
+}
+
+func (sp *splitter) fail(line int, msg string) {
+	if !sp.stopped && !sp.emit(nil, &DocError{Source: sp.source, Index: sp.index, Line: line, Message: msg}) {
+		sp.stopped = true
+	}
+}
+
+func (sp *splitter) doc(line int, js []byte) {
+	if !sp.stopped && !sp.emit(&Document{Source: sp.source, Index: sp.index, Line: line, JSON: js}, nil) {
+		sp.stopped = true
+	}
+}
+
+// chunk converts the text between two separators, which starts at line
+// startLine of the source.
+func (sp *splitter) chunk(chunk []byte, startLine int) {
+	if isBlank(chunk) {
+		return
+	}
+	first := startLine + leadingBlankLines(chunk)
+	if t := bytes.TrimSpace(chunk); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		if sp.jsonStream(chunk, startLine) {
+			return
+		}
+	}
+	sp.index++
+	js, err := yaml.YAMLToJSONStrict(chunk)
+	if err != nil {
+		sp.fail(yamlErrorLine(err, startLine, first), "invalid YAML: "+yamlMessage(err))
+		return
+	}
+	if bytes.Equal(bytes.TrimSpace(js), []byte("null")) {
+		return
+	}
+	sp.doc(first, js)
+}
+
+// jsonStream splits chunk into JSON values when it holds two or more. It
+// reports false, having added nothing, when chunk is a single value or is not
+// JSON at all, so that the YAML path handles it.
+func (sp *splitter) jsonStream(chunk []byte, startLine int) bool {
+	dec := json.NewDecoder(bytes.NewReader(chunk))
+	var values []json.RawMessage
+	var starts []int64
+	for {
+		var v json.RawMessage
+		before := dec.InputOffset()
+		if err := dec.Decode(&v); err != nil {
+			if err == io.EOF && len(values) > 1 {
+				break
+			}
+			if err == io.EOF || len(values) == 0 {
+				return false
+			}
+			// A stream that goes wrong after its first values: keep those
+			// and report the rest as one bad document.
+			values = append(values, nil)
+			starts = append(starts, before)
+			break
+		}
+		values = append(values, v)
+		starts = append(starts, before)
+	}
+	for i, v := range values {
+		sp.index++
+		off := int(starts[i])
+		for off < len(chunk) && (chunk[off] == ' ' || chunk[off] == '\t' || chunk[off] == '\r' || chunk[off] == '\n') {
+			off++
+		}
+		line := startLine + bytes.Count(chunk[:off], []byte("\n"))
+		if v == nil {
+			sp.fail(line, "invalid JSON value in a stream of JSON values")
+			continue
+		}
+		// Through the strict converter too, to catch repeated keys.
+		js, err := yaml.YAMLToJSONStrict(v)
+		if err != nil {
+			sp.fail(line, "invalid JSON: "+yamlMessage(err))
+			continue
+		}
+		sp.doc(line, js)
+	}
+	return true
+}
+
+// yamlErrorLine turns the document-relative line in a parser's message into
+// a line of the source; without one, it is the document's first line.
+func yamlErrorLine(err error, startLine, first int) int {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		if n, convErr := strconv.Atoi(m[1]); convErr == nil {
+			return startLine + n - 1
+		}
+	}
+	return first
+}
+
+// yamlMessage drops the converter's prefix and the parser's line count (the
+// caller reports the line in the source instead).
+func yamlMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "error converting YAML to JSON: ")
+	return yamlPrefix.ReplaceAllString(msg, "")
 }
 
 // leadingBlankLines counts the blank and comment lines at the start of chunk.
 func leadingBlankLines(chunk []byte) int {
 	n := 0
-	for _, l := range bytes.Split(chunk, []byte("\n")) {
-		t := bytes.TrimSpace(l)
-		if len(t) > 0 && t[0] != '#' {
+	for len(chunk) > 0 {
+		line, rest, _ := bytes.Cut(chunk, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
 			break
 		}
 		n++
+		chunk = rest
 	}
 	return n
 }
 
 // isBlank reports whether chunk holds only blank lines and comments.
 func isBlank(chunk []byte) bool {
-	for _, l := range bytes.Split(chunk, []byte("\n")) {
-		t := bytes.TrimSpace(l)
-		if len(t) > 0 && t[0] != '#' {
+	for len(chunk) > 0 {
+		line, rest, _ := bytes.Cut(chunk, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
 			return false
 		}
+		chunk = rest
 	}
 	return true
 }

@@ -1,13 +1,15 @@
 package inspect
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 
-	"sigs.k8s.io/yaml"
+	"go.yaml.in/yaml/v3"
 )
 
 // Format is an output format of Render.
@@ -37,16 +39,91 @@ func Render(w io.Writer, r *Report, f Format) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	case YAML:
-		out, err := yaml.Marshal(r)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(out)
-		return err
+		return renderYAML(w, r)
 	case Table, "":
 		return renderTable(w, r)
 	}
 	return fmt.Errorf("unknown output format %q", f)
+}
+
+// renderYAML writes r as YAML with its keys in the order of the JSON schema
+// (a plain YAML marshal would sort them). Each value is turned into YAML
+// nodes from its JSON text, since nodes keep their order, and list items are
+// written one at a time so that memory does not grow with the report.
+func renderYAML(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	scalar := func(key string, v any) error {
+		out, err := yamlOf(map[string]any{key: v})
+		if err != nil {
+			return err
+		}
+		_, err = bw.Write(out)
+		return err
+	}
+	list := func(key string, n int, item func(i int) any) error {
+		if n == 0 {
+			return scalar(key, []any{})
+		}
+		fmt.Fprintf(bw, "%s:\n", key)
+		for i := 0; i < n; i++ {
+			out, err := yamlOf([]any{item(i)})
+			if err != nil {
+				return err
+			}
+			for _, line := range bytes.SplitAfter(out, []byte("\n")) {
+				if len(line) > 0 {
+					bw.WriteString("  ")
+					bw.Write(line)
+				}
+			}
+		}
+		return nil
+	}
+	steps := []func() error{
+		func() error { return scalar("schema", r.Schema) },
+		func() error { return list("clusters", len(r.Clusters), func(i int) any { return r.Clusters[i] }) },
+		func() error { return list("nodePools", len(r.NodePools), func(i int) any { return r.NodePools[i] }) },
+		func() error { return scalar("skipped", r.Skipped) },
+		func() error { return list("errors", len(r.Errors), func(i int) any { return r.Errors[i] }) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// yamlOf returns v as block-style YAML, its keys in the order of its JSON.
+func yamlOf(v any) ([]byte, error) {
+	js, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(js, &doc); err != nil {
+		return nil, err
+	}
+	blockStyle(&doc)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// blockStyle clears the flow and quoting styles that JSON text gives nodes;
+// the encoder then quotes only the strings that need it.
+func blockStyle(n *yaml.Node) {
+	n.Style = 0
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
 }
 
 func yesNo(b bool) string {
@@ -123,6 +200,9 @@ func renderTable(w io.Writer, r *Report) error {
 			}
 		}
 		writePause(row, c.Pause)
+		for _, w := range c.Warnings {
+			row("Warning", "%s", w)
+		}
 	}
 	for i, np := range r.NodePools {
 		if i > 0 || len(r.Clusters) > 0 {

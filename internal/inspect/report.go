@@ -62,6 +62,9 @@ type Cluster struct {
 	Networks Networks `json:"networks"`
 	// Pause is the pausedUntil state.
 	Pause Pause `json:"pause"`
+	// Warnings says what looks wrong or is easy to misread; omitted when
+	// empty.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // KAS describes the kube-apiserver of a cluster.
