@@ -45,12 +45,13 @@ func repoKey(ref reference.DockerImageReference) string {
 // of the same reference with the same pull secret share one fetch, made
 // through the mirrors of the caller that started it. The result is the
 // caller's own copy. A nil ctx is treated as context.Background(); a nil
-// Client, or one not built with New, is an error.
+// Client, or one not built with New, is an error. Errors are single-line.
 func (c *Client) Config(ctx context.Context, ref reference.DockerImageReference, pullSecret []byte, mirrors *mirror.Set) (*dockerv1client.DockerImageConfig, error) {
 	if !c.usable() {
 		return nil, errNoClient
 	}
-	return c.config(orBackground(ctx), ref, pullSecret, mirrors)
+	cfg, err := c.config(orBackground(ctx), ref, pullSecret, mirrors)
+	return cfg, singleLine(err)
 }
 
 func (c *Client) config(ctx context.Context, ref reference.DockerImageReference, pullSecret []byte, mirrors *mirror.Set) (*dockerv1client.DockerImageConfig, error) {

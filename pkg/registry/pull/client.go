@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/google/go-containerregistry/pkg/name"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
@@ -114,6 +115,39 @@ func orBackground(ctx context.Context) context.Context {
 		return context.Background()
 	}
 	return ctx
+}
+
+// oneLine makes text a single line: its lines are trimmed of surrounding
+// white space and semicolons, empty ones dropped, and the rest joined with
+// "; ". Registry error bodies often end in or hold line breaks, and
+// go-containerregistry joins its attempts with "; " after them.
+func oneLine(text string) string {
+	if !strings.ContainsAny(text, "\r\n") {
+		return text
+	}
+	lines := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' })
+	parts := lines[:0]
+	for _, l := range lines {
+		if l = strings.TrimFunc(l, func(r rune) bool { return r == ';' || unicode.IsSpace(r) }); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// lineError shows an error on one line and unwraps to it.
+type lineError struct{ err error }
+
+func (e *lineError) Error() string { return oneLine(e.err.Error()) }
+func (e *lineError) Unwrap() error { return e.err }
+
+// singleLine returns err unchanged when its text is one line, else err
+// wrapped so that its text is (errors.Is and errors.As still reach err).
+func singleLine(err error) error {
+	if err == nil || !strings.ContainsAny(err.Error(), "\r\n") {
+		return err
+	}
+	return &lineError{err}
 }
 
 // New returns a Client. Nil options are ignored.
@@ -282,7 +316,8 @@ type LocationError struct {
 	Err error
 }
 
-// Error returns "location: reason".
+// Error returns "location: reason" on one line: line breaks in the reason
+// (registries often end an error body with one) become "; ".
 func (e *LocationError) Error() string {
 	if e == nil {
 		return "<nil>"
@@ -290,7 +325,7 @@ func (e *LocationError) Error() string {
 	if e.Err == nil {
 		return e.Location + ": unknown failure"
 	}
-	return e.Location + ": " + e.Err.Error()
+	return oneLine(e.Location + ": " + e.Err.Error())
 }
 
 // Unwrap returns the reason.
@@ -310,13 +345,13 @@ type FetchError struct {
 	Tried []*LocationError
 }
 
-// Error lists every location and its failure.
+// Error lists every location and its failure on one line, joined with "; ".
 func (e *FetchError) Error() string {
 	if e == nil {
 		return "<nil>"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "image %s: no location could be read (%d tried)", e.Image, len(e.Tried))
+	fmt.Fprintf(&b, "image %s: no location could be read (%d tried)", oneLine(e.Image), len(e.Tried))
 	for _, t := range e.Tried {
 		if t == nil {
 			continue
@@ -358,12 +393,13 @@ type Resolved struct {
 // itself. It returns a *FetchError naming every location when all fail, or
 // the context's error when ctx ends first. A nil ctx is treated as
 // context.Background(); a nil Client, or one not built with New, is an
-// error.
+// error. Errors are single-line.
 func (c *Client) Resolve(ctx context.Context, ref reference.DockerImageReference, pullSecret []byte, mirrors *mirror.Set) (*Resolved, error) {
 	if !c.usable() {
 		return nil, errNoClient
 	}
-	return c.resolve(orBackground(ctx), ref, pullSecret, secretDigest(pullSecret), mirrors)
+	r, err := c.resolve(orBackground(ctx), ref, pullSecret, secretDigest(pullSecret), mirrors)
+	return r, singleLine(err)
 }
 
 func (c *Client) resolve(ctx context.Context, ref reference.DockerImageReference, pullSecret []byte, sd string, mirrors *mirror.Set) (*Resolved, error) {
