@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"strings"
+	"unicode"
 
 	hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
 	"github.com/hcpkit/hcpkit/pkg/api/ipnet"
@@ -14,6 +16,16 @@ import (
 // FirstUsableAddr when a prefix holds no address after its network address
 // (an IPv4 /32, an IPv6 /128, or the last address of the address space).
 var ErrNoUsableAddress = errors.New("no usable address")
+
+// ErrZone is wrapped by the errors of FirstUsableIP and IsIPv4 when the text
+// holds an IPv6 zone ("fe80::1%eth0"): a zone names an interface of one
+// host and has no place in a network setting, and netip would accept any
+// text after the "%".
+var ErrZone = errors.New("an IPv6 zone (\"%...\") is not allowed")
+
+// ErrWhitespace is wrapped by the errors of FirstUsableIP and IsIPv4 when the
+// text holds white space anywhere.
+var ErrWhitespace = errors.New("white space is not allowed")
 
 // ClusterCIDRs returns the CIDRs of the pod networks in the order listed.
 // Entries without a network (a null cidr) are left out; an empty or nil list
@@ -72,9 +84,14 @@ func first(list []string) string {
 // "fd00::/64". An IPv4-mapped IPv6 CIDR gives its address in IPv4 form.
 //
 // It returns an error when cidr is not a CIDR (the text is that of
-// HyperShift's support/util) and an error wrapping ErrNoUsableAddress when the
-// prefix holds no address after its network address, such as a /32 or /128.
+// HyperShift's support/util), an error wrapping ErrWhitespace or ErrZone when
+// cidr holds white space or an IPv6 zone, and an error wrapping
+// ErrNoUsableAddress when the prefix holds no address after its network
+// address, such as a /32 or /128.
 func FirstUsableIP(cidr string) (string, error) {
+	if err := checkText(cidr); err != nil {
+		return "", err
+	}
 	p, err := parseCIDR(cidr)
 	if err != nil {
 		return "", err
@@ -105,9 +122,14 @@ func FirstUsableAddr(p netip.Prefix) (netip.Addr, error) {
 
 // IsIPv4 reports whether s, a CIDR ("10.0.0.0/16") or a bare address
 // ("10.0.0.1"), is of the IPv4 family. IPv4-mapped IPv6 forms
-// ("::ffff:10.0.0.0/104") count as IPv4. It returns an error, in the text of
-// HyperShift's support/util, when s is neither a CIDR nor an address.
+// ("::ffff:10.0.0.0/104") count as IPv4. It returns an error wrapping
+// ErrWhitespace or ErrZone when s holds white space or an IPv6 zone, and an
+// error in the text of HyperShift's support/util when s is neither a CIDR nor
+// an address.
 func IsIPv4(s string) (bool, error) {
+	if err := checkText(s); err != nil {
+		return false, err
+	}
 	if p, err := parseCIDR(s); err == nil {
 		return isIPv4Addr(p.Addr()), nil
 	} else if a, aerr := netip.ParseAddr(s); aerr == nil {
@@ -115,6 +137,18 @@ func IsIPv4(s string) (bool, error) {
 	} else {
 		return false, err
 	}
+}
+
+// checkText refuses text that holds white space or an IPv6 zone, which no
+// CIDR or address in a network setting has.
+func checkText(s string) error {
+	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+		return fmt.Errorf("error validating the incoming CIDR %q: %w", s, ErrWhitespace)
+	}
+	if strings.Contains(s, "%") {
+		return fmt.Errorf("error validating the incoming CIDR %q: %w", s, ErrZone)
+	}
+	return nil
 }
 
 func isIPv4Addr(a netip.Addr) bool {

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"net/netip"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
 )
@@ -115,7 +117,7 @@ func TestIsIPv4Addresses(t *testing.T) {
 		{"192.0.2.1", true, false},
 		{"::ffff:192.0.2.1", true, false},
 		{"2001:db8::1", false, false},
-		{"fe80::1%eth0", false, false},
+		{"fe80::1%eth0", false, true}, // zones are refused (ErrZone)
 		{"192.0.2.1/", false, true},
 		{" 192.0.2.1", false, true},
 		{"192.0.2", false, true},
@@ -129,7 +131,7 @@ func TestIsIPv4Addresses(t *testing.T) {
 }
 
 func FuzzFirstUsableIP(f *testing.F) {
-	for _, s := range []string{"10.0.0.0/24", "10.0.0.255/32", "fd00::/64", "::ffff:10.0.0.0/104", "0.0.0.0/0", "not-a-cidr", "", "255.255.255.255/31"} {
+	for _, s := range []string{"10.0.0.0/24", "10.0.0.255/32", "fd00::/64", "::ffff:10.0.0.0/104", "0.0.0.0/0", "not-a-cidr", "", "255.255.255.255/31", "fd00::%eth0/64", "fd00::1%garbage/ 99 !!", " 10.0.0.0/24", "10.0.0.0/24\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -161,11 +163,14 @@ func FuzzFirstUsableIP(f *testing.F) {
 }
 
 func FuzzIsIPv4(f *testing.F) {
-	for _, s := range []string{"10.0.0.0/24", "fd00::/64", "10.0.0.1", "fd00::1", "::ffff:10.0.0.0/104", "", "x"} {
+	for _, s := range []string{"10.0.0.0/24", "fd00::/64", "10.0.0.1", "fd00::1", "::ffff:10.0.0.0/104", "", "x", "fd00::1%garbage/ 99 !!", "fe80::1%eth0", "fe80::1%", " 10.0.0.1", "10.0.0.0/24 "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v4, err := IsIPv4(s)
+		if err == nil && strings.ContainsFunc(s, func(r rune) bool { return r == '%' || unicode.IsSpace(r) }) {
+			t.Fatalf("IsIPv4(%q) accepted a zone or white space", s)
+		}
 		if err != nil && v4 {
 			t.Fatalf("IsIPv4(%q) = true with error %v", s, err)
 		}
