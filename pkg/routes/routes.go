@@ -27,6 +27,10 @@ var (
 	ErrNilRoute = errors.New("routes: route is nil")
 	// ErrNilObject is returned when an object to label is nil.
 	ErrNilObject = errors.New("routes: object is nil")
+	// ErrEmptyName is wrapped by the error [ReconcileInternalRoute] returns
+	// for an empty hosted cluster name or service name, or a host that would
+	// be derived from an empty route name.
+	ErrEmptyName = errors.New("routes: empty name")
 )
 
 // labelPolicy says what reconcileExternal does with HCPRouteLabel.
@@ -99,8 +103,36 @@ func reconcileExternal(route *routev1.Route, hostname, defaultIngressDomain, ser
 // to "<name without one -internal suffix>.apps.<hcName>.hypershift.local",
 // keeps a host that is already set, and points spec.to at the Service
 // serviceName with TLS passthrough. Annotations and other fields are kept.
-// It returns [ErrNilRoute] for a nil route.
+//
+// It returns [ErrNilRoute] for a nil route, and an error wrapping
+// [ErrEmptyName], leaving the route unchanged, when hcName or serviceName is
+// empty or the host is to be derived from a route name that is empty (or
+// only "-internal"): such input would give a host like
+// ".apps..hypershift.local" or a route to no service.
+// [ReconcileInternalRouteUnchecked] keeps HyperShift v0.1.40's behaviour,
+// which used empty names as given.
 func ReconcileInternalRoute(route *routev1.Route, hcName string, serviceName string) error {
+	if route == nil {
+		return fmt.Errorf("reconcile internal route for service %q: %w", serviceName, ErrNilRoute)
+	}
+	switch {
+	case hcName == "":
+		return fmt.Errorf("reconcile internal route %q: %w: hosted cluster name", route.Name, ErrEmptyName)
+	case serviceName == "":
+		return fmt.Errorf("reconcile internal route %q: %w: service name", route.Name, ErrEmptyName)
+	case route.Spec.Host == "" && strings.TrimSuffix(route.Name, "-internal") == "":
+		return fmt.Errorf("reconcile internal route %q: %w: no host is set and the route name gives none", route.Name, ErrEmptyName)
+	}
+	return ReconcileInternalRouteUnchecked(route, hcName, serviceName)
+}
+
+// ReconcileInternalRouteUnchecked is [ReconcileInternalRoute] without the
+// checks for empty names, byte for byte as HyperShift v0.1.40: an empty
+// hcName, serviceName or route name is used as given (an empty route with
+// empty names gets the host ".apps..hypershift.local" and a route to the
+// Service ""). It returns [ErrNilRoute] for a nil route. The compat facade
+// uses it; new code should use ReconcileInternalRoute.
+func ReconcileInternalRouteUnchecked(route *routev1.Route, hcName string, serviceName string) error {
 	if route == nil {
 		return fmt.Errorf("reconcile internal route for service %q: %w", serviceName, ErrNilRoute)
 	}
@@ -115,7 +147,8 @@ func ReconcileInternalRoute(route *routev1.Route, hcName string, serviceName str
 
 // InternalRouteHost returns the host an internal route named routeName of
 // hosted cluster hcName gets: "<routeName without one -internal
-// suffix>.apps.<hcName>.hypershift.local".
+// suffix>.apps.<hcName>.hypershift.local". It does not check its input:
+// empty names give hosts like ".apps..hypershift.local".
 func InternalRouteHost(routeName, hcName string) string {
 	return strings.TrimSuffix(routeName, "-internal") + ".apps." + hcName + ".hypershift.local"
 }

@@ -22,9 +22,11 @@ var ReconcileExternalRoute = routes.ReconcileExternalRouteByHostname
 
 // ReconcileInternalRoute labels route as an internal HCP route, sets an empty
 // host to "<name>.apps.<hcName>.hypershift.local" and points it at
-// serviceName with TLS passthrough. A nil route returns an error instead of
-// panicking.
-var ReconcileInternalRoute = routes.ReconcileInternalRoute
+// serviceName with TLS passthrough; empty names are used as given, as in
+// v0.1.40. A nil route returns an error instead of panicking. See
+// routes.ReconcileInternalRouteUnchecked (routes.ReconcileInternalRoute
+// refuses empty names).
+var ReconcileInternalRoute = routes.ReconcileInternalRouteUnchecked
 
 // AddHCPRouteLabel sets HCPRouteLabel on target to its namespace. A nil
 // target (or nil pointer) is left alone instead of panicking.
