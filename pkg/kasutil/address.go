@@ -1,6 +1,10 @@
 package kasutil
 
-import hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
+import (
+	"strings"
+
+	hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
+)
 
 // AdvertiseAddress returns the KAS advertise address that hcp sets, or nil
 // when it sets none or hcp is nil. The pointer is the one stored in hcp.
@@ -12,7 +16,7 @@ func AdvertiseAddress(hcp *hyperv1.HostedControlPlane) *string {
 }
 
 // AdvertiseAddressWithDefault returns the advertise address that hcp sets,
-// even when it is set to "", or def when it sets none.
+// even when it is set to "" or only white space, or def when it sets none.
 func AdvertiseAddressWithDefault(hcp *hyperv1.HostedControlPlane, def string) string {
 	if a := AdvertiseAddress(hcp); a != nil {
 		return *a
@@ -20,12 +24,13 @@ func AdvertiseAddressWithDefault(hcp *hyperv1.HostedControlPlane, def string) st
 	return def
 }
 
-// DefaultedAdvertiseAddress returns the KAS advertise address of hcp. When hcp
-// sets none, or sets "", it returns the default of the family of the first
-// service network: ipv6Default when that network is IPv6, ipv4Default
-// otherwise (no service network, a null one, or a nil hcp).
+// DefaultedAdvertiseAddress returns the KAS advertise address of hcp, as set.
+// When hcp sets none, or sets "" or only white space, it returns the default
+// of the family of the first service network: ipv6Default when that network
+// is IPv6, ipv4Default otherwise (no service network, a null one, or a nil
+// hcp).
 func DefaultedAdvertiseAddress(hcp *hyperv1.HostedControlPlane, ipv4Default, ipv6Default string) string {
-	if a := AdvertiseAddress(hcp); a != nil && *a != "" {
+	if a := AdvertiseAddress(hcp); a != nil && strings.TrimSpace(*a) != "" {
 		return *a
 	}
 	if hcp != nil && firstServiceNetworkIsIPv6(hcp.Spec.Networking.ServiceNetwork) {
