@@ -30,9 +30,9 @@ func AdvertiseAddressWithDefault(hcp *hyperv1.HostedControlPlane, defaultValue s
 	return kasutil.AdvertiseAddressWithDefault(hcp, defaultValue)
 }
 
-// GetAdvertiseAddress returns the advertise address hcp sets or, when none or
-// "" is set (or hcp is nil), the default of the first service network's
-// family. See kasutil.DefaultedAdvertiseAddress.
+// GetAdvertiseAddress returns the advertise address hcp sets or, when none,
+// "" or only white space is set (or hcp is nil), the default of the first
+// service network's family. See kasutil.DefaultedAdvertiseAddress.
 func GetAdvertiseAddress(hcp *hyperv1.HostedControlPlane, ipv4DefaultAddress, ipv6DefaultAddress string) string {
 	return kasutil.DefaultedAdvertiseAddress(hcp, ipv4DefaultAddress, ipv6DefaultAddress)
 }
