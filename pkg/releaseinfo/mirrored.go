@@ -25,6 +25,9 @@ func (p *MirroredProvider) Lookup(ctx context.Context, image string, pullSecret 
 	if p == nil || p.Delegate == nil {
 		return nil, errors.New("mirrored release provider has no delegate")
 	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	r, err := p.Delegate.Lookup(ctx, image, pullSecret)
 	if err != nil || r == nil || r.ImageStream == nil || len(p.Overrides) == 0 {
 		return r, err

@@ -64,6 +64,12 @@ func secretDigest(b []byte) string {
 // answered from the cache when it can be; a tag is resolved at the registry
 // on every call. The result is the caller's own copy.
 func (p *RegistryProvider) Lookup(ctx context.Context, image string, pullSecret []byte) (*ReleaseImage, error) {
+	if p == nil || p.cache == nil || p.client == nil {
+		return nil, errors.New("release provider is nil or was not built with NewRegistryProvider")
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	ref, err := reference.Parse(image)
 	if err != nil {
 		return nil, fmt.Errorf("release image: %w", err)

@@ -16,6 +16,9 @@ type StaticProvider struct {
 // Lookup returns a copy of the release stored under image, or an error
 // naming image when there is none.
 func (p *StaticProvider) Lookup(ctx context.Context, image string, _ []byte) (*ReleaseImage, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
