@@ -113,12 +113,11 @@ func run(in io.Reader, out io.Writer) (int, error) {
 	}
 	fmt.Fprintf(out, "govulncheck %s, %s, database %s\n", cfg.ScannerVersion, cfg.GoVersion, cfg.DB)
 
-	var std, mods []*result
-	notCalled := 0
+	var std, mods, notCalled []*result
 	for _, r := range results {
 		switch {
 		case r.level < levelSymbol:
-			notCalled++
+			notCalled = append(notCalled, r)
 		case r.module == "stdlib" || r.module == "toolchain":
 			std = append(std, r)
 		default:
@@ -127,6 +126,7 @@ func run(in io.Reader, out io.Writer) (int, error) {
 	}
 	sortResults(std)
 	sortResults(mods)
+	sortResults(notCalled)
 
 	if len(std) > 0 {
 		fmt.Fprintf(out, "\nWARNING: %d standard-library vulnerabilities reachable (fixed by a newer Go toolchain; not failing):\n", len(std))
@@ -140,7 +140,12 @@ func run(in io.Reader, out io.Writer) (int, error) {
 			printResult(out, r, entries[r.id])
 		}
 	}
-	fmt.Fprintf(out, "\n%d further findings only import or require vulnerable code without calling it (not failing).\n", notCalled)
+	if len(notCalled) > 0 {
+		fmt.Fprintf(out, "\n%d further findings only import or require vulnerable code without calling it (not failing):\n", len(notCalled))
+		for _, r := range notCalled {
+			fmt.Fprintf(out, "  %s %s@%s\n", r.id, r.module, r.found)
+		}
+	}
 	if len(mods) > 0 {
 		return 1, nil
 	}
