@@ -25,7 +25,7 @@ import (
 
 func legacySimple(o any) string {
 	h := fnv.New32a()
-	h.Write([]byte(fmt.Sprintf("%v", o)))
+	fmt.Fprintf(h, "%v", o)
 	return fmt.Sprintf("%08x", h.Sum32())
 }
 

@@ -136,7 +136,7 @@ func fill(zr io.Reader, buf []byte) (n int, more bool, err error) {
 	for n < len(buf) {
 		m, rerr := zr.Read(buf[n:])
 		n += m
-		if rerr == io.EOF {
+		if errors.Is(rerr, io.EOF) {
 			return n, false, nil
 		}
 		if rerr != nil {
@@ -149,7 +149,7 @@ func fill(zr io.Reader, buf []byte) (n int, more bool, err error) {
 		if m > 0 {
 			return n, true, nil
 		}
-		if rerr == io.EOF {
+		if errors.Is(rerr, io.EOF) {
 			return n, false, nil
 		}
 		if rerr != nil {
@@ -173,7 +173,7 @@ func wrapReadErr(err error) error {
 	if errors.Is(err, ErrTooLarge) {
 		return err
 	}
-	if err == io.EOF {
+	if errors.Is(err, io.EOF) {
 		err = io.ErrUnexpectedEOF
 	}
 	return fmt.Errorf("hashing: decompress: %w", err)
@@ -192,7 +192,7 @@ func NewDecompressReader(src io.Reader, opts ...Option) (io.ReadCloser, error) {
 	}
 	o := buildOptions(opts)
 	zr, err := getReader(src)
-	if err == io.EOF {
+	if errors.Is(err, io.EOF) {
 		putReader(zr)
 		return &limitReader{err: io.EOF}, nil
 	}
@@ -231,7 +231,7 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	}
 	l.remaining -= int64(n)
 	if err != nil {
-		if err != io.EOF {
+		if !errors.Is(err, io.EOF) {
 			err = wrapReadErr(err)
 		}
 		l.err = err
@@ -245,7 +245,7 @@ func (l *limitReader) Close() error {
 		putReader(l.zr)
 		l.zr = nil
 	}
-	if l.err == nil || l.err == io.EOF {
+	if l.err == nil || errors.Is(l.err, io.EOF) {
 		l.err = errors.New("hashing: read from closed decompress reader")
 	}
 	return nil
