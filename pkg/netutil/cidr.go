@@ -130,13 +130,14 @@ func IsIPv4(s string) (bool, error) {
 	if err := checkText(s); err != nil {
 		return false, err
 	}
-	if p, err := parseCIDR(s); err == nil {
+	p, err := parseCIDR(s)
+	if err == nil {
 		return isIPv4Addr(p.Addr()), nil
-	} else if a, aerr := netip.ParseAddr(s); aerr == nil {
-		return isIPv4Addr(a), nil
-	} else {
-		return false, err
 	}
+	if a, aerr := netip.ParseAddr(s); aerr == nil {
+		return isIPv4Addr(a), nil
+	}
+	return false, err
 }
 
 // checkText refuses text that holds white space or an IPv6 zone, which no

@@ -26,7 +26,8 @@ func TestInsecureHTTPClientSkipsVerification(t *testing.T) {
 	}
 	// A verifying client rejects the same server, so the test above proves
 	// something.
-	if _, err := http.Get(srv.URL); err == nil {
+	if resp, err := http.Get(srv.URL); err == nil {
+		_ = resp.Body.Close()
 		t.Error("default client accepted the self-signed certificate")
 	}
 }
@@ -54,7 +55,8 @@ func TestInsecureHTTPClientUsesProxyFromEnvironment(t *testing.T) {
 
 	t.Setenv("NO_PROXY", "hcpkit-test.invalid")
 	t.Setenv("no_proxy", "hcpkit-test.invalid")
-	if _, err := InsecureHTTPClient().Get("http://hcpkit-test.invalid/path"); err == nil {
+	if resp, err := InsecureHTTPClient().Get("http://hcpkit-test.invalid/path"); err == nil {
+		_ = resp.Body.Close()
 		t.Error("NO_PROXY host was sent through the proxy")
 	}
 }

@@ -201,11 +201,11 @@ func FuzzShortenDNSLabel(f *testing.F) {
 	f.Add("日本語の名前です", "名", 15)
 	f.Add(strings.Repeat("x", 200), strings.Repeat("y", 100), 63)
 	f.Add("a", "b", 10)
-	f.Fuzz(func(t *testing.T, base, suffix string, max int) {
-		got, err := ShortenDNSLabel(base, suffix, max)
-		if max < 1 {
+	f.Fuzz(func(t *testing.T, base, suffix string, maxLen int) {
+		got, err := ShortenDNSLabel(base, suffix, maxLen)
+		if maxLen < 1 {
 			if !errors.Is(err, ErrInvalidLength) {
-				t.Fatalf("max %d: err %v", max, err)
+				t.Fatalf("maxLen %d: err %v", maxLen, err)
 			}
 			return
 		}
@@ -215,8 +215,8 @@ func FuzzShortenDNSLabel(f *testing.F) {
 		if errs := validation.IsDNS1123Label(got); len(errs) > 0 {
 			t.Fatalf("%q is not a DNS label: %v", got, errs)
 		}
-		if len(got) > max {
-			t.Fatalf("%q is longer than %d", got, max)
+		if len(got) > maxLen {
+			t.Fatalf("%q is longer than %d", got, maxLen)
 		}
 	})
 }
@@ -229,12 +229,12 @@ func FuzzShortenName(f *testing.F) {
 	f.Add("a", "b", 2)
 	f.Add("", "", -100)
 	f.Add("日本語の名前です", "名", 15)
-	f.Fuzz(func(t *testing.T, base, suffix string, max int) {
-		got := ShortenName(base, suffix, max)
-		if len(got) > max && !(max <= 0 && got == "") {
-			t.Fatalf("ShortenName(%q, %q, %d) = %q is too long", base, suffix, max, got)
+	f.Fuzz(func(t *testing.T, base, suffix string, maxLen int) {
+		got := ShortenName(base, suffix, maxLen)
+		if len(got) > maxLen && !(maxLen <= 0 && got == "") {
+			t.Fatalf("ShortenName(%q, %q, %d) = %q is too long", base, suffix, maxLen, got)
 		}
-		if len(base)+1+len(suffix) <= max && got != base+"-"+suffix {
+		if len(base)+1+len(suffix) <= maxLen && got != base+"-"+suffix {
 			t.Fatalf("a fitting name was changed: %q", got)
 		}
 		host := ShortenRouteHostnameIfNeeded(base, suffix, "apps.example.com")

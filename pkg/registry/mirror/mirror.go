@@ -92,19 +92,19 @@ func imageLocation(ref reference.DockerImageReference) location {
 	return l
 }
 
-// match reports whether the image at img lies under source and returns the
-// part of the image's path the source covers. On Docker Hub a one-component
+// match reports whether the image at img lies under the source location l and
+// returns the part of the image's path l covers. On Docker Hub a one-component
 // source path also names the official image of that name
 // ("docker.io/busybox" is "docker.io/library/busybox").
-func (source location) match(img location) (string, bool) {
-	if source.host != img.host {
+func (l location) match(img location) (string, bool) {
+	if l.host != img.host {
 		return "", false
 	}
-	if source.path == "" || img.path == source.path || strings.HasPrefix(img.path, source.path+"/") {
-		return source.path, true
+	if l.path == "" || img.path == l.path || strings.HasPrefix(img.path, l.path+"/") {
+		return l.path, true
 	}
-	if source.host == reference.DockerDefaultRegistry && !strings.Contains(source.path, "/") {
-		official := reference.DockerDefaultNamespace + "/" + source.path
+	if l.host == reference.DockerDefaultRegistry && !strings.Contains(l.path, "/") {
+		official := reference.DockerDefaultNamespace + "/" + l.path
 		if img.path == official || strings.HasPrefix(img.path, official+"/") {
 			return official, true
 		}
