@@ -25,7 +25,7 @@ func TestLookupNilInputs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := tt.p.Lookup(tt.ctx, "img", nil) //nolint:staticcheck // a nil context on purpose
+			_, err := tt.p.Lookup(tt.ctx, "img", nil)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("Lookup() error = %v, want one containing %q", err, tt.wantErr)
 			}

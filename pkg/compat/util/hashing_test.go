@@ -57,10 +57,16 @@ func TestDecodeAndDecompressDefaultLimit(t *testing.T) {
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
 	zeros := make([]byte, 1<<20)
 	for range hashing.DefaultMaxSize >> 20 {
-		zw.Write(zeros)
+		if _, err := zw.Write(zeros); err != nil {
+			t.Fatal(err)
+		}
 	}
-	zw.Write([]byte{0}) // one byte past the limit
-	zw.Close()
+	if _, err := zw.Write([]byte{0}); err != nil { // one byte past the limit
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
 	enc := []byte(base64.StdEncoding.EncodeToString(buf.Bytes()))
 	if _, err := util.DecodeAndDecompress(enc); !errors.Is(err, hashing.ErrTooLarge) {
 		t.Errorf("DecodeAndDecompress(limit+1 bytes) err = %v, want ErrTooLarge", err)

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -31,103 +30,94 @@ type home struct {
 // side of an alias, or the first call of an hcpkit package in a forwarder.
 func facadeHomes(t *testing.T) []home {
 	t.Helper()
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var homes []home
-	for _, p := range pkgs {
-		for fname, file := range p.Files {
-			imports := map[string]string{}
-			for _, imp := range file.Imports {
-				path, _ := strconv.Unquote(imp.Path.Value)
-				name := path[strings.LastIndex(path, "/")+1:]
-				if imp.Name != nil {
-					name = imp.Name.Name
-				}
-				imports[name] = path
+	for fname, file := range facadeFiles(t) {
+		imports := map[string]string{}
+		for _, imp := range file.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			name := path[strings.LastIndex(path, "/")+1:]
+			if imp.Name != nil {
+				name = imp.Name.Name
 			}
-			target := func(e ast.Expr) (string, string, bool) {
-				sel, ok := e.(*ast.SelectorExpr)
-				if !ok {
-					return "", "", false
-				}
-				id, ok := sel.X.(*ast.Ident)
-				if !ok {
-					return "", "", false
-				}
-				path := imports[id.Name]
-				if !strings.HasPrefix(path, "github.com/hcpkit/hcpkit/") {
-					return "", "", false
-				}
-				return path, sel.Sel.Name, true
+			imports[name] = path
+		}
+		target := func(e ast.Expr) (string, string, bool) {
+			sel, ok := e.(*ast.SelectorExpr)
+			if !ok {
+				return "", "", false
 			}
-			// firstCall finds the first hcpkit call or selector in a body.
-			firstCall := func(n ast.Node) (string, string, bool) {
-				var path, name string
-				found := false
-				ast.Inspect(n, func(n ast.Node) bool {
-					if found {
+			id, ok := sel.X.(*ast.Ident)
+			if !ok {
+				return "", "", false
+			}
+			path := imports[id.Name]
+			if !strings.HasPrefix(path, "github.com/hcpkit/hcpkit/") {
+				return "", "", false
+			}
+			return path, sel.Sel.Name, true
+		}
+		// firstCall finds the first hcpkit call or selector in a body.
+		firstCall := func(n ast.Node) (string, string, bool) {
+			var path, name string
+			found := false
+			ast.Inspect(n, func(n ast.Node) bool {
+				if found {
+					return false
+				}
+				if call, ok := n.(*ast.CallExpr); ok {
+					if p, nm, ok := target(call.Fun); ok {
+						path, name, found = p, nm, true
 						return false
 					}
-					if call, ok := n.(*ast.CallExpr); ok {
-						if p, nm, ok := target(call.Fun); ok {
-							path, name, found = p, nm, true
-							return false
+				}
+				return true
+			})
+			return path, name, found
+		}
+		for _, decl := range file.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if !d.Name.IsExported() || d.Recv != nil {
+					continue
+				}
+				path, name, ok := firstCall(d.Body)
+				if !ok {
+					t.Errorf("%s: %s forwards to no hcpkit function", fname, d.Name.Name)
+					continue
+				}
+				homes = append(homes, home{legacy: d.Name.Name, kind: "func", pkg: path, name: name})
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch s := spec.(type) {
+					case *ast.TypeSpec:
+						if !s.Name.IsExported() {
+							continue
 						}
-					}
-					return true
-				})
-				return path, name, found
-			}
-			for _, decl := range file.Decls {
-				switch d := decl.(type) {
-				case *ast.FuncDecl:
-					if !d.Name.IsExported() || d.Recv != nil {
-						continue
-					}
-					path, name, ok := firstCall(d.Body)
-					if !ok {
-						t.Errorf("%s: %s forwards to no hcpkit function", fname, d.Name.Name)
-						continue
-					}
-					homes = append(homes, home{legacy: d.Name.Name, kind: "func", pkg: path, name: name})
-				case *ast.GenDecl:
-					for _, spec := range d.Specs {
-						switch s := spec.(type) {
-						case *ast.TypeSpec:
-							if !s.Name.IsExported() {
+						path, name, ok := target(s.Type)
+						if !ok {
+							t.Errorf("%s: type %s is not an alias of an hcpkit type", fname, s.Name.Name)
+							continue
+						}
+						homes = append(homes, home{legacy: s.Name.Name, kind: "type", pkg: path, name: name})
+					case *ast.ValueSpec:
+						for i, n := range s.Names {
+							if !n.IsExported() {
 								continue
 							}
-							path, name, ok := target(s.Type)
+							kind := "const"
+							if d.Tok == token.VAR {
+								kind = "func"
+							}
+							var path, name string
+							ok := false
+							if i < len(s.Values) {
+								path, name, ok = target(s.Values[i])
+							}
 							if !ok {
-								t.Errorf("%s: type %s is not an alias of an hcpkit type", fname, s.Name.Name)
+								t.Errorf("%s: %s is not an alias of an hcpkit identifier", fname, n.Name)
 								continue
 							}
-							homes = append(homes, home{legacy: s.Name.Name, kind: "type", pkg: path, name: name})
-						case *ast.ValueSpec:
-							for i, n := range s.Names {
-								if !n.IsExported() {
-									continue
-								}
-								kind := "const"
-								if d.Tok == token.VAR {
-									kind = "func"
-								}
-								var path, name string
-								ok := false
-								if i < len(s.Values) {
-									path, name, ok = target(s.Values[i])
-								}
-								if !ok {
-									t.Errorf("%s: %s is not an alias of an hcpkit identifier", fname, n.Name)
-									continue
-								}
-								homes = append(homes, home{legacy: n.Name, kind: kind, pkg: path, name: name})
-							}
+							homes = append(homes, home{legacy: n.Name, kind: kind, pkg: path, name: name})
 						}
 					}
 				}
