@@ -295,7 +295,7 @@ func (s *Server) PushIndex(t testing.TB, repoTag string, images map[string]v1.Im
 	if err != nil {
 		t.Fatal(err)
 	}
-	var idx v1.ImageIndex = mutate.IndexMediaType(empty.Index, types.DockerManifestList)
+	idx := mutate.IndexMediaType(empty.Index, types.DockerManifestList)
 	for plat, img := range images {
 		p, err := v1.ParsePlatform(plat)
 		if err != nil {

@@ -224,7 +224,7 @@ func (r *distRegistry) waitReady(pool *x509.CertPool) error {
 		select {
 		case err := <-r.done:
 			r.done <- err
-			return fmt.Errorf("registry exited: %v", err)
+			return fmt.Errorf("registry exited: %w", err)
 		default:
 		}
 		resp, err := client.Get("https://" + r.Host + "/v2/")
@@ -269,7 +269,7 @@ func (r *distRegistry) push(t *testing.T, pool *x509.CertPool, repoTag string, i
 
 func (r *distRegistry) pushIndex(t *testing.T, pool *x509.CertPool, repoTag string, images map[string]v1.Image) string {
 	t.Helper()
-	var idx v1.ImageIndex = mutate.IndexMediaType(empty.Index, types.DockerManifestList)
+	idx := mutate.IndexMediaType(empty.Index, types.DockerManifestList)
 	for plat, img := range images {
 		p, err := v1.ParsePlatform(plat)
 		if err != nil {
