@@ -15,7 +15,7 @@ func BenchmarkImageMetadataWarm(b *testing.B) {
 	c := trustingClient(srv)
 	SetDefaultClient(c)
 	b.Cleanup(func() { SetDefaultClient(nil) })
-	p := &RegistryClientImageMetadataProvider{OpenShiftImageRegistryOverrides: map[string][]string{
+	p := &OverridesMetadataProvider{OpenShiftImageRegistryOverrides: map[string][]string{
 		"quay.io/openshift-release-dev": {"mirror.example.com/ocp"},
 		"registry.redhat.io":            {"mirror.example.com/rh"},
 	}}

@@ -21,7 +21,7 @@ func TestImageMetadataErrorsSingleLine(t *testing.T) {
 	down.Close()
 	broken.Fail(http.StatusInternalServerError)
 	origin.Fail(http.StatusServiceUnavailable)
-	p := &RegistryClientImageMetadataProvider{OpenShiftImageRegistryOverrides: map[string][]string{
+	p := &OverridesMetadataProvider{OpenShiftImageRegistryOverrides: map[string][]string{
 		origin.Host + "/ns": {broken.Host + "/m", down.Host + "/m"},
 	}}
 	for _, imageRef := range []string{

@@ -47,7 +47,7 @@ func ExampleGetRegistryOverrides() {
 	// false
 }
 
-func ExampleRegistryClientImageMetadataProvider_ImageMetadata() {
+func ExampleOverridesMetadataProvider_ImageMetadata() {
 	// An in-process registry behind TLS holding one image with a label.
 	srv := httptest.NewUnstartedServer(ggcrregistry.New(ggcrregistry.Logger(log.New(io.Discard, "", 0))))
 	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
@@ -70,7 +70,7 @@ func ExampleRegistryClientImageMetadataProvider_ImageMetadata() {
 	registry.SetDefaultClient(pull.New(pull.WithRootCAs(pool)))
 	defer registry.SetDefaultClient(nil)
 
-	provider := &registry.RegistryClientImageMetadataProvider{}
+	provider := &registry.OverridesMetadataProvider{}
 	cfg, err := provider.ImageMetadata(context.Background(), host+"/ocp/release:4.15.0", nil)
 	if err != nil {
 		fmt.Println(err)

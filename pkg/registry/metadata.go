@@ -29,8 +29,8 @@ var (
 )
 
 // DefaultClient returns the pull.Client, with its cache, that
-// RegistryClientImageMetadataProvider values share: a pull.New() client
-// unless SetDefaultClient replaced it.
+// OverridesMetadataProvider values share: a pull.New() client unless
+// SetDefaultClient replaced it.
 func DefaultClient() *pull.Client {
 	if c := defaultClient.Load(); c != nil {
 		return c
@@ -52,10 +52,10 @@ func SetDefaultClient(c *pull.Client) {
 	defaultClient.Store(c)
 }
 
-// RegistryClientImageMetadataProvider reads image configurations from
+// OverridesMetadataProvider reads image configurations from
 // registries with DefaultClient's shared cache, through the mirrors in
 // OpenShiftImageRegistryOverrides (source -> mirrors in order of preference).
-type RegistryClientImageMetadataProvider struct {
+type OverridesMetadataProvider struct {
 	// OpenShiftImageRegistryOverrides maps a source (registry, namespace or
 	// repository) to its mirrors, tried in order before the source.
 	OpenShiftImageRegistryOverrides map[string][]string
@@ -67,7 +67,7 @@ type RegistryClientImageMetadataProvider struct {
 // and logged. The result is the caller's own copy; see pull.Client.Config
 // for the cache rules. A nil ctx is treated as context.Background(), and a
 // nil receiver as one without overrides.
-func (r *RegistryClientImageMetadataProvider) ImageMetadata(ctx context.Context, imageRef string, pullSecret []byte) (*dockerv1client.DockerImageConfig, error) {
+func (r *OverridesMetadataProvider) ImageMetadata(ctx context.Context, imageRef string, pullSecret []byte) (*dockerv1client.DockerImageConfig, error) {
 	ctx = orBackground(ctx)
 	var overrides map[string][]string
 	if r != nil {
@@ -134,7 +134,7 @@ type MetadataProvider struct {
 }
 
 // ImageMetadata returns the configuration of imageRef; see
-// RegistryClientImageMetadataProvider.ImageMetadata. A nil ctx is treated as
+// OverridesMetadataProvider.ImageMetadata. A nil ctx is treated as
 // context.Background().
 func (p MetadataProvider) ImageMetadata(ctx context.Context, imageRef string, pullSecret []byte) (*dockerv1client.DockerImageConfig, error) {
 	ctx = orBackground(ctx)

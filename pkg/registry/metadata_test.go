@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/blang/semver/v4"
+	"github.com/openshift/api/image/docker10"
 	imagev1 "github.com/openshift/api/image/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -20,7 +21,6 @@ import (
 	"github.com/hcpkit/hcpkit/pkg/registry/dockerv1client"
 	"github.com/hcpkit/hcpkit/pkg/registry/pull"
 	"github.com/hcpkit/hcpkit/pkg/releaseinfo"
-	"github.com/openshift/api/image/docker10"
 )
 
 func trustingClient(srvs ...*registrytest.Server) *pull.Client {
@@ -40,7 +40,7 @@ func useDefaultClient(t *testing.T, srvs ...*registrytest.Server) *pull.Client {
 	return c
 }
 
-func TestRegistryClientImageMetadataProvider(t *testing.T) {
+func TestOverridesMetadataProvider(t *testing.T) {
 	origin := registrytest.New(t, registrytest.BasicAuth)
 	down := registrytest.New(t, registrytest.NoAuth)
 	good := registrytest.New(t, registrytest.NoAuth)
@@ -50,7 +50,7 @@ func TestRegistryClientImageMetadataProvider(t *testing.T) {
 	useDefaultClient(t, origin, down, good)
 	down.Close()
 
-	p := &RegistryClientImageMetadataProvider{OpenShiftImageRegistryOverrides: map[string][]string{
+	p := &OverridesMetadataProvider{OpenShiftImageRegistryOverrides: map[string][]string{
 		origin.Host + "/openshift-release-dev": {down.Host + "/ocp", good.Host + "/ocp"},
 		origin.Host + "/openshift":             {"never.used.example"},
 		"":                                     {"skipped.example"},
@@ -73,7 +73,7 @@ func TestRegistryClientImageMetadataProvider(t *testing.T) {
 	}
 
 	// No overrides, nil receiver: the image itself, with credentials.
-	var nilProvider *RegistryClientImageMetadataProvider
+	var nilProvider *OverridesMetadataProvider
 	if _, err := nilProvider.ImageMetadata(ctx, origin.Host+"/openshift-release-dev/ocp-v4.0-art-dev@"+dgst, origin.PullSecret()); err != nil {
 		t.Fatal(err)
 	}

@@ -58,15 +58,15 @@ func TestNilContext(t *testing.T) {
 		call func() (string, error)
 		want string
 	}{
-		{"RegistryClientImageMetadataProvider.ImageMetadata", func() (string, error) {
-			p := &RegistryClientImageMetadataProvider{OpenShiftImageRegistryOverrides: map[string][]string{
+		{"OverridesMetadataProvider.ImageMetadata", func() (string, error) {
+			p := &OverridesMetadataProvider{OpenShiftImageRegistryOverrides: map[string][]string{
 				"bad source": {"skipped.example"}, // logged through the context
 			}}
 			cfg, err := p.ImageMetadata(nil, imageRef, nil) //nolint:staticcheck // a nil context is what is tested
 			return ImageLabels(cfg)["component"], err
 		}, "cpo"},
-		{"nil RegistryClientImageMetadataProvider", func() (string, error) {
-			var p *RegistryClientImageMetadataProvider
+		{"nil OverridesMetadataProvider", func() (string, error) {
+			var p *OverridesMetadataProvider
 			cfg, err := p.ImageMetadata(nil, imageRef, nil) //nolint:staticcheck // a nil context is what is tested
 			return ImageLabels(cfg)["component"], err
 		}, "cpo"},

@@ -18,8 +18,8 @@ type ImageMetadataProvider = registry.ImageMetadataProvider
 
 // RegistryClientImageMetadataProvider reads image configurations through the
 // mirrors in OpenShiftImageRegistryOverrides, with a shared cache safe for
-// concurrent use. See registry.RegistryClientImageMetadataProvider.
-type RegistryClientImageMetadataProvider = registry.RegistryClientImageMetadataProvider
+// concurrent use. See registry.OverridesMetadataProvider.
+type RegistryClientImageMetadataProvider = registry.OverridesMetadataProvider
 
 // ImageLabels returns the labels of an image configuration; nil for nil
 // metadata. See registry.ImageLabels.
