@@ -7,51 +7,16 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"hash/fnv"
-	"os"
 	"strings"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
+
+	"github.com/hcpkit/hcpkit/internal/vectors"
 )
 
-// vectors mirrors testdata/legacy-v0.1.40.json, copied from the measured
-// outputs of HyperShift support/util v0.1.40.
-type vectors struct {
-	Cases map[string][]vectorCase `json:"cases"`
-}
-
-type vectorCase struct {
-	Name string          `json:"name"`
-	In   json.RawMessage `json:"in"`
-	Out  json.RawMessage `json:"out"`
-	Aux  json.RawMessage `json:"aux"`
-}
-
-func loadVectors(t testing.TB, fn string) []vectorCase {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/legacy-v0.1.40.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v vectors
-	if err := json.Unmarshal(raw, &v); err != nil {
-		t.Fatal(err)
-	}
-	cases := v.Cases[fn]
-	if len(cases) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	return cases
-}
-
-func mustUnmarshal(t testing.TB, raw []byte, v any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		t.Fatalf("decode %s: %v", raw, err)
-	}
-}
+// vectorFile holds the cases measured on HyperShift support/util v0.1.40.
+const vectorFile = "testdata/legacy-v0.1.40.json"
 
 // simpleValue rebuilds the Go value of a HashSimple case.
 func simpleValue(t *testing.T, typ string, value json.RawMessage) any {
@@ -59,35 +24,35 @@ func simpleValue(t *testing.T, typ string, value json.RawMessage) any {
 	switch typ {
 	case "string":
 		var v string
-		mustUnmarshal(t, value, &v)
+		vectors.DecodeStrict(t, value, &v)
 		return v
 	case "int":
 		var v int
-		mustUnmarshal(t, value, &v)
+		vectors.DecodeStrict(t, value, &v)
 		return v
 	case "int32":
 		var v int32
-		mustUnmarshal(t, value, &v)
+		vectors.DecodeStrict(t, value, &v)
 		return v
 	case "int64":
 		var v int64
-		mustUnmarshal(t, value, &v)
+		vectors.DecodeStrict(t, value, &v)
 		return v
 	case "bool":
 		var v bool
-		mustUnmarshal(t, value, &v)
+		vectors.DecodeStrict(t, value, &v)
 		return v
 	case "float64":
 		var v float64
-		mustUnmarshal(t, value, &v)
+		vectors.DecodeStrict(t, value, &v)
 		return v
 	case "[]string":
 		var v []string
-		mustUnmarshal(t, value, &v)
+		vectors.DecodeStrict(t, value, &v)
 		return v
 	case "map[string]string":
 		var v map[string]string
-		mustUnmarshal(t, value, &v)
+		vectors.DecodeStrict(t, value, &v)
 		return v
 	case "nil":
 		return nil
@@ -97,15 +62,15 @@ func simpleValue(t *testing.T, typ string, value json.RawMessage) any {
 }
 
 func TestSimpleVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "HashSimple") {
+	for _, c := range vectors.Load(t, vectorFile, "HashSimple") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Type  string          `json:"type"`
 				Value json.RawMessage `json:"value"`
 			}
-			mustUnmarshal(t, c.In, &in)
+			vectors.DecodeStrict(t, c.In, &in)
 			var want string
-			mustUnmarshal(t, c.Out, &want)
+			vectors.DecodeStrict(t, c.Out, &want)
 			if got := Simple(simpleValue(t, in.Type, in.Value)); got != want {
 				t.Errorf("Simple(%s %s) = %q, want %q", in.Type, in.Value, got, want)
 			}
@@ -119,19 +84,19 @@ func structValue(t *testing.T, typ string, raw json.RawMessage) any {
 	switch typ {
 	case "corev1.PodSpec":
 		var v corev1.PodSpec
-		mustUnmarshal(t, raw, &v)
+		vectors.DecodeStrict(t, raw, &v)
 		return v
 	case "corev1.ConfigMap":
 		var v corev1.ConfigMap
-		mustUnmarshal(t, raw, &v)
+		vectors.DecodeStrict(t, raw, &v)
 		return v
 	case "*corev1.ConfigMap":
 		var v *corev1.ConfigMap
-		mustUnmarshal(t, raw, &v)
+		vectors.DecodeStrict(t, raw, &v)
 		return v
 	case "map[string]interface{}":
 		var v map[string]any
-		mustUnmarshal(t, raw, &v)
+		vectors.DecodeStrict(t, raw, &v)
 		return v
 	case "nil":
 		return nil
@@ -147,22 +112,22 @@ func fnvHex(b []byte) string {
 }
 
 func TestStructVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "HashStruct") {
+	for _, c := range vectors.Load(t, vectorFile, "HashStruct") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Type string          `json:"type"`
 				JSON json.RawMessage `json:"json"`
 			}
-			mustUnmarshal(t, c.In, &in)
+			vectors.DecodeStrict(t, c.In, &in)
 			var out struct {
 				Hash string `json:"hash"`
 				Err  bool   `json:"err"`
 			}
-			mustUnmarshal(t, c.Out, &out)
+			vectors.DecodeStrict(t, c.Out, &out)
 			var aux struct {
 				JSONMarshal string `json:"json_marshal"`
 			}
-			mustUnmarshal(t, c.Aux, &aux)
+			vectors.DecodeStrict(t, c.Aux, &aux)
 
 			// The legacy hash is the hash of exactly the legacy JSON text.
 			if got := fnvHex([]byte(aux.JSONMarshal)); got != out.Hash {
@@ -199,14 +164,14 @@ func TestStructVectors(t *testing.T) {
 }
 
 func TestComputeHashVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "ComputeHash") {
+	for _, c := range vectors.Load(t, vectorFile, "ComputeHash") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				S string `json:"s"`
 			}
-			mustUnmarshal(t, c.In, &in)
+			vectors.DecodeStrict(t, c.In, &in)
 			var want string
-			mustUnmarshal(t, c.Out, &want)
+			vectors.DecodeStrict(t, c.Out, &want)
 			if got := ComputeHash(in.S); got != want {
 				t.Errorf("ComputeHash(%q) = %q, want %q", in.S, got, want)
 			}
@@ -252,10 +217,10 @@ func lcgWords(seed uint64, words []string, perLine, size int) []byte {
 // benchmark payloads.
 var benchWords = []string{"apiVersion", "kind", "metadata", "name", "namespace", "spec", "status", "hosted", "control", "plane", "cluster", "node", "pool", "release", "image", "quay.io", "openshift", "v1beta1", "true", "false", "0", "42", "etcd", "kube-apiserver", "-", ":", "{", "}"}
 
-func buildPayload(t *testing.T, c vectorCase) []byte {
+func buildPayload(t *testing.T, c vectors.Case) []byte {
 	t.Helper()
 	var in payloadInput
-	mustUnmarshal(t, c.In, &in)
+	vectors.DecodeStrict(t, c.In, &in)
 	var payload []byte
 	switch {
 	case in.PayloadBase64 != nil:
@@ -276,7 +241,7 @@ func buildPayload(t *testing.T, c vectorCase) []byte {
 		PayloadLen    int    `json:"payload_len"`
 		PayloadSHA256 string `json:"payload_sha256"`
 	}
-	mustUnmarshal(t, c.Aux, &aux)
+	vectors.DecodeStrict(t, c.Aux, &aux)
 	if len(payload) != aux.PayloadLen || sha256Hex(payload) != aux.PayloadSHA256 {
 		t.Fatalf("rebuilt payload does not match: len %d sha %s", len(payload), sha256Hex(payload))
 	}
@@ -289,7 +254,7 @@ func sha256Hex(b []byte) string {
 }
 
 func TestCompressVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "Compress") {
+	for _, c := range vectors.Load(t, vectorFile, "Compress") {
 		t.Run(c.Name, func(t *testing.T) {
 			payload := buildPayload(t, c)
 			var want struct {
@@ -298,7 +263,7 @@ func TestCompressVectors(t *testing.T) {
 				Base64 *string `json:"base64"`
 				Err    bool    `json:"err"`
 			}
-			mustUnmarshal(t, c.Out, &want)
+			vectors.DecodeStrict(t, c.Out, &want)
 			got, err := Compress(payload)
 			if (err != nil) != want.Err {
 				t.Fatalf("Compress error = %v, want error %v", err, want.Err)
@@ -344,7 +309,7 @@ func TestCompressVectors(t *testing.T) {
 }
 
 func TestCompressAndEncodeVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "CompressAndEncode") {
+	for _, c := range vectors.Load(t, vectorFile, "CompressAndEncode") {
 		t.Run(c.Name, func(t *testing.T) {
 			payload := buildPayload(t, c)
 			var want struct {
@@ -353,7 +318,7 @@ func TestCompressAndEncodeVectors(t *testing.T) {
 				Text   *string `json:"text"`
 				Err    bool    `json:"err"`
 			}
-			mustUnmarshal(t, c.Out, &want)
+			vectors.DecodeStrict(t, c.Out, &want)
 			got, err := CompressAndEncode(payload)
 			if (err != nil) != want.Err {
 				t.Fatalf("CompressAndEncode error = %v, want error %v", err, want.Err)

@@ -1,44 +1,18 @@
 package k8sutil_test
 
 import (
-	"encoding/json"
 	"maps"
-	"os"
 	"strings"
 	"testing"
 
 	"k8s.io/apimachinery/pkg/types"
 
+	"github.com/hcpkit/hcpkit/internal/vectors"
 	"github.com/hcpkit/hcpkit/pkg/k8sutil"
 )
 
-// vectorCase is one measured call of the legacy code.
-type vectorCase struct {
-	Name        string          `json:"name"`
-	In          json.RawMessage `json:"in"`
-	Out         json.RawMessage `json:"out"`
-	LegacyFault bool            `json:"legacy_fault"`
-	Fault       string          `json:"fault"`
-}
-
-func loadVectors(t *testing.T, fn string) []vectorCase {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/legacy-vectors.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var file struct {
-		Cases map[string][]vectorCase `json:"cases"`
-	}
-	if err := json.Unmarshal(raw, &file); err != nil {
-		t.Fatal(err)
-	}
-	cases := file.Cases[fn]
-	if len(cases) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	return cases
-}
+// vectorFile holds the cases measured on the legacy code.
+const vectorFile = "testdata/legacy-vectors.json"
 
 func TestParseNamespacedNameVectors(t *testing.T) {
 	// The corrected results of the cases v0.1.40 got wrong, by input.
@@ -46,16 +20,12 @@ func TestParseNamespacedNameVectors(t *testing.T) {
 		" ns / name ": {Namespace: "ns", Name: "name"},
 		"ns/name\n":   {Namespace: "ns", Name: "name"},
 	}
-	for _, c := range loadVectors(t, "ParseNamespacedName") {
+	for _, c := range vectors.Load(t, vectorFile, "ParseNamespacedName") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct{ S string }
 			var out struct{ Namespace, Name string }
-			if err := json.Unmarshal(c.In, &in); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(c.Out, &out); err != nil {
-				t.Fatal(err)
-			}
+			vectors.Decode(t, c.In, &in)
+			vectors.Decode(t, c.Out, &out)
 			want := types.NamespacedName{Namespace: out.Namespace, Name: out.Name}
 			if c.LegacyFault {
 				w, ok := fixed[in.S]
@@ -93,16 +63,12 @@ func TestParseNodeSelectorVectors(t *testing.T) {
 		"role=infra, zone=a": {"role": "infra", "zone": "a"},
 		" a = b ":            {"a": "b"},
 	}
-	for _, c := range loadVectors(t, "ParseNodeSelector") {
+	for _, c := range vectors.Load(t, vectorFile, "ParseNodeSelector") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct{ S string }
-			if err := json.Unmarshal(c.In, &in); err != nil {
-				t.Fatal(err)
-			}
+			vectors.Decode(t, c.In, &in)
 			var want map[string]string
-			if err := json.Unmarshal(c.Out, &want); err != nil {
-				t.Fatal(err)
-			}
+			vectors.Decode(t, c.Out, &want)
 			if c.LegacyFault {
 				w, ok := fixed[in.S]
 				if !ok {
@@ -172,16 +138,12 @@ func TestParseNodeSelectorStrict(t *testing.T) {
 }
 
 func TestStringListContainsVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "StringListContains") {
+	for _, c := range vectors.Load(t, vectorFile, "StringListContains") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct{ List, S string }
 			var want bool
-			if err := json.Unmarshal(c.In, &in); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(c.Out, &want); err != nil {
-				t.Fatal(err)
-			}
+			vectors.Decode(t, c.In, &in)
+			vectors.Decode(t, c.Out, &want)
 			if c.LegacyFault {
 				// Every fault recorded for this function is an inverted
 				// answer: a padded item missed, or "" counted as contained.

@@ -3,86 +3,31 @@ package kasutil
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"testing"
 
+	"github.com/hcpkit/hcpkit/internal/vectors"
 	hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
 )
 
-// vectorCase is one measured case of HyperShift's support/util v0.1.40.
-// Fixed, when present, is hcpkit's expected result for a case that records a
-// legacy fault or a legacy panic.
-type vectorCase struct {
-	Name        string                     `json:"name"`
-	In          map[string]json.RawMessage `json:"in"`
-	Out         json.RawMessage            `json:"out"`
-	Fixed       json.RawMessage            `json:"fixed"`
-	LegacyFault bool                       `json:"legacy_fault"`
-	Panics      bool                       `json:"panics"`
-}
+// vectorFile holds the cases measured on HyperShift support/util v0.1.40; each
+// legacy fault or panic carries its fixed expectation.
+const vectorFile = "testdata/legacy-v0.1.40.json"
 
-func (c vectorCase) want() json.RawMessage {
-	if c.LegacyFault || c.Panics {
-		return c.Fixed
-	}
-	return c.Out
-}
-
-var vectorDoc struct {
-	Cases map[string][]vectorCase `json:"cases"`
-}
-
-func loadVectors(t testing.TB, fn string) []vectorCase {
-	t.Helper()
-	if vectorDoc.Cases == nil {
-		b, err := os.ReadFile("testdata/legacy-v0.1.40.json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, &vectorDoc); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cases := vectorDoc.Cases[fn]
-	if len(cases) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	for _, c := range cases {
-		if (c.LegacyFault || c.Panics) && len(c.Fixed) == 0 {
-			t.Fatalf("%s/%s: legacy fault without a fixed expectation", fn, c.Name)
-		}
-	}
-	return cases
-}
-
-// strict decodes raw into v with unknown fields rejected, as the vectors
-// were built; JSON null leaves a nil pointer.
-func strict(t testing.TB, raw json.RawMessage, v any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		t.Fatalf("decoding %s: %v", raw, err)
-	}
-}
-
-func hcpOf(t testing.TB, c vectorCase) *hyperv1.HostedControlPlane {
+func hcpOf(t testing.TB, c vectors.Case) *hyperv1.HostedControlPlane {
 	var hcp *hyperv1.HostedControlPlane
-	strict(t, c.In["hcp"], &hcp)
+	vectors.DecodeStrict(t, c.Arg(t, "hcp"), &hcp)
 	return hcp
 }
 
-func hcOf(t testing.TB, c vectorCase, key string) *hyperv1.HostedCluster {
+func hcOf(t testing.TB, c vectors.Case, key string) *hyperv1.HostedCluster {
 	var hc *hyperv1.HostedCluster
-	strict(t, c.In[key], &hc)
+	vectors.DecodeStrict(t, c.Arg(t, key), &hc)
 	return hc
 }
 
-func check[T comparable](t *testing.T, c vectorCase, got T) {
+func check[T comparable](t *testing.T, c vectors.Case, got T) {
 	t.Helper()
-	var want T
-	strict(t, c.want(), &want)
-	if got != want {
+	if want := vectors.Expected[T](t, c); got != want {
 		t.Errorf("got %v, want %v (legacy out %s)", got, want, c.Out)
 	}
 }
@@ -97,59 +42,59 @@ func TestHCPVectors(t *testing.T) {
 		"HCPOAuthEnabled":       OAuthEnabled,
 	}
 	for legacy, fn := range boolFns {
-		for _, c := range loadVectors(t, legacy) {
+		for _, c := range vectors.Load(t, vectorFile, legacy, vectors.RequireFixed()) {
 			t.Run(legacy+"/"+c.Name, func(t *testing.T) { check(t, c, fn(hcpOf(t, c))) })
 		}
 	}
-	for _, c := range loadVectors(t, "KASPodPort") {
+	for _, c := range vectors.Load(t, vectorFile, "KASPodPort", vectors.RequireFixed()) {
 		t.Run("KASPodPort/"+c.Name, func(t *testing.T) { check(t, c, PodPort(hcpOf(t, c))) })
 	}
-	for _, c := range loadVectors(t, "AdvertiseAddressWithDefault") {
+	for _, c := range vectors.Load(t, vectorFile, "AdvertiseAddressWithDefault", vectors.RequireFixed()) {
 		t.Run("AdvertiseAddressWithDefault/"+c.Name, func(t *testing.T) {
 			var def string
-			strict(t, c.In["defaultValue"], &def)
+			vectors.DecodeStrict(t, c.Arg(t, "defaultValue"), &def)
 			check(t, c, AdvertiseAddressWithDefault(hcpOf(t, c), def))
 		})
 	}
-	for _, c := range loadVectors(t, "GetAdvertiseAddress") {
+	for _, c := range vectors.Load(t, vectorFile, "GetAdvertiseAddress", vectors.RequireFixed()) {
 		t.Run("GetAdvertiseAddress/"+c.Name, func(t *testing.T) {
 			var v4, v6 string
-			strict(t, c.In["ipv4DefaultAddress"], &v4)
-			strict(t, c.In["ipv6DefaultAddress"], &v6)
+			vectors.DecodeStrict(t, c.Arg(t, "ipv4DefaultAddress"), &v4)
+			vectors.DecodeStrict(t, c.Arg(t, "ipv6DefaultAddress"), &v6)
 			check(t, c, DefaultedAdvertiseAddress(hcpOf(t, c), v4, v6))
 		})
 	}
-	for _, c := range loadVectors(t, "ServiceExternalDNSHostname") {
+	for _, c := range vectors.Load(t, vectorFile, "ServiceExternalDNSHostname", vectors.RequireFixed()) {
 		t.Run("ServiceExternalDNSHostname/"+c.Name, func(t *testing.T) {
 			var svc hyperv1.ServiceType
-			strict(t, c.In["serviceType"], &svc)
+			vectors.DecodeStrict(t, c.Arg(t, "serviceType"), &svc)
 			check(t, c, ServiceExternalDNSHostname(hcpOf(t, c), svc))
 		})
 	}
-	for _, c := range loadVectors(t, "APIPortForLocalZone") {
+	for _, c := range vectors.Load(t, vectorFile, "APIPortForLocalZone", vectors.RequireFixed()) {
 		t.Run("APIPortForLocalZone/"+c.Name, func(t *testing.T) {
 			var lb bool
-			strict(t, c.In["isLBKAS"], &lb)
+			vectors.DecodeStrict(t, c.Arg(t, "isLBKAS"), &lb)
 			check(t, c, APIPortForLocalZone(lb))
 		})
 	}
-	for _, c := range loadVectors(t, "ConnectsThroughInternetToControlplane") {
+	for _, c := range vectors.Load(t, vectorFile, "ConnectsThroughInternetToControlplane", vectors.RequireFixed()) {
 		t.Run("ConnectsThroughInternetToControlplane/"+c.Name, func(t *testing.T) {
 			var p hyperv1.PlatformSpec
-			strict(t, c.In["platform"], &p)
+			vectors.DecodeStrict(t, c.Arg(t, "platform"), &p)
 			check(t, c, ConnectsThroughInternet(p))
 		})
 	}
 }
 
 func TestHCVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "KASPodPortFromHostedCluster") {
+	for _, c := range vectors.Load(t, vectorFile, "KASPodPortFromHostedCluster", vectors.RequireFixed()) {
 		t.Run("KASPodPortFromHostedCluster/"+c.Name, func(t *testing.T) { check(t, c, PodPortHC(hcOf(t, c, "hc"))) })
 	}
-	for _, c := range loadVectors(t, "IsPublicHC") {
+	for _, c := range vectors.Load(t, vectorFile, "IsPublicHC", vectors.RequireFixed()) {
 		t.Run("IsPublicHC/"+c.Name, func(t *testing.T) { check(t, c, IsPublicHC(hcOf(t, c, "hc"))) })
 	}
-	for _, c := range loadVectors(t, "IsPrivateHC") {
+	for _, c := range vectors.Load(t, vectorFile, "IsPrivateHC", vectors.RequireFixed()) {
 		t.Run("IsPrivateHC/"+c.Name, func(t *testing.T) { check(t, c, IsPrivateHC(hcOf(t, c, "hc"))) })
 	}
 }
@@ -167,23 +112,23 @@ func TestHCFormsAgreeWithVectors(t *testing.T) {
 		"IsPrivateHCP":          IsPrivateHC,
 	}
 	for legacy, fn := range pairs {
-		for _, c := range loadVectors(t, legacy) {
+		for _, c := range vectors.Load(t, vectorFile, legacy, vectors.RequireFixed()) {
 			t.Run(legacy+"/"+c.Name, func(t *testing.T) { check(t, c, fn(hcOf(t, c, "hcp"))) })
 		}
 	}
-	for _, c := range loadVectors(t, "ServiceExternalDNSHostname") {
+	for _, c := range vectors.Load(t, vectorFile, "ServiceExternalDNSHostname", vectors.RequireFixed()) {
 		t.Run("ServiceExternalDNSHostnameHC/"+c.Name, func(t *testing.T) {
 			var svc hyperv1.ServiceType
-			strict(t, c.In["serviceType"], &svc)
+			vectors.DecodeStrict(t, c.Arg(t, "serviceType"), &svc)
 			check(t, c, ServiceExternalDNSHostnameHC(hcOf(t, c, "hcp"), svc))
 		})
 	}
 	// ServicePublishingStrategy and its HC form return the same strategy
 	// for every vector input and service.
-	for _, c := range loadVectors(t, "ServiceExternalDNSHostname") {
+	for _, c := range vectors.Load(t, vectorFile, "ServiceExternalDNSHostname", vectors.RequireFixed()) {
 		t.Run("ServicePublishingStrategy/"+c.Name, func(t *testing.T) {
 			var svc hyperv1.ServiceType
-			strict(t, c.In["serviceType"], &svc)
+			vectors.DecodeStrict(t, c.Arg(t, "serviceType"), &svc)
 			a := ServicePublishingStrategy(hcpOf(t, c), svc)
 			b := ServicePublishingStrategyHC(hcOf(t, c, "hcp"), svc)
 			ja, _ := json.Marshal(a)

@@ -3,60 +3,17 @@ package monitoring
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"reflect"
 	"testing"
 
 	prometheusoperatorv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
+
+	"github.com/hcpkit/hcpkit/internal/vectors"
 )
 
-// vectorCase is one measured case of the legacy v0.1.40 implementation.
-type vectorCase struct {
-	Name        string          `json:"name"`
-	In          json.RawMessage `json:"in"`
-	Out         json.RawMessage `json:"out"`
-	LegacyFault bool            `json:"legacy_fault"`
-	Panics      bool            `json:"panics"`
-}
-
-func loadVectors(t *testing.T, fn string) []vectorCase {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/legacy-v0.1.40.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var file struct {
-		Cases map[string][]vectorCase `json:"cases"`
-	}
-	if err := json.Unmarshal(raw, &file); err != nil {
-		t.Fatal(err)
-	}
-	cases := file.Cases[fn]
-	if len(cases) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	// The file is indented for reading; compacting restores the measured
-	// json.Marshal bytes (key order is preserved).
-	for i := range cases {
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, cases[i].Out); err != nil {
-			t.Fatal(err)
-		}
-		cases[i].Out = buf.Bytes()
-	}
-	return cases
-}
-
-// strictDecode decodes data into v, rejecting unknown fields as the vectors'
-// producer did.
-func strictDecode(t *testing.T, data []byte, v any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		t.Fatalf("decode %s: %v", data, err)
-	}
-}
+// vectorFile holds the cases measured on the legacy v0.1.40 implementation;
+// Load compacts Out to the bytes json.Marshal wrote.
+const vectorFile = "testdata/legacy-v0.1.40.json"
 
 // jsonEqual reports whether two JSON documents hold the same value.
 func jsonEqual(t *testing.T, got, want []byte) bool {
@@ -81,15 +38,15 @@ func mustMarshal(t *testing.T, v any) []byte {
 }
 
 func TestApplyClusterIDToEndpointVectors(t *testing.T) {
-	for _, tc := range loadVectors(t, "ApplyClusterIDLabel") {
+	for _, tc := range vectors.Load(t, vectorFile, "ApplyClusterIDLabel") {
 		t.Run(tc.Name, func(t *testing.T) {
 			var in struct {
 				ClusterID string          `json:"clusterID"`
 				Endpoint  json.RawMessage `json:"endpoint"`
 			}
-			strictDecode(t, tc.In, &in)
+			vectors.DecodeStrict(t, tc.In, &in)
 			var ep prometheusoperatorv1.Endpoint
-			strictDecode(t, in.Endpoint, &ep)
+			vectors.DecodeStrict(t, in.Endpoint, &ep)
 			ApplyClusterIDToEndpoint(&ep, in.ClusterID)
 			got := mustMarshal(t, ep)
 			// The v0.95.2 Endpoint marshals these cases byte for byte as the
@@ -106,15 +63,15 @@ func TestApplyClusterIDToEndpointVectors(t *testing.T) {
 }
 
 func TestApplyClusterIDToPodMetricsEndpointVectors(t *testing.T) {
-	for _, tc := range loadVectors(t, "ApplyClusterIDLabelToPodMonitor") {
+	for _, tc := range vectors.Load(t, vectorFile, "ApplyClusterIDLabelToPodMonitor") {
 		t.Run(tc.Name, func(t *testing.T) {
 			var in struct {
 				ClusterID string          `json:"clusterID"`
 				Endpoint  json.RawMessage `json:"endpoint"`
 			}
-			strictDecode(t, tc.In, &in)
+			vectors.DecodeStrict(t, tc.In, &in)
 			var ep prometheusoperatorv1.PodMetricsEndpoint
-			strictDecode(t, in.Endpoint, &ep)
+			vectors.DecodeStrict(t, in.Endpoint, &ep)
 			ApplyClusterIDToPodMetricsEndpoint(&ep, in.ClusterID)
 			got := mustMarshal(t, ep)
 
@@ -141,15 +98,15 @@ func TestApplyClusterIDToPodMetricsEndpointVectors(t *testing.T) {
 }
 
 func TestApplyClusterIDToRuleVectors(t *testing.T) {
-	for _, tc := range loadVectors(t, "ApplyClusterIDLabelToRecordingRule") {
+	for _, tc := range vectors.Load(t, vectorFile, "ApplyClusterIDLabelToRecordingRule") {
 		t.Run(tc.Name, func(t *testing.T) {
 			var in struct {
 				ClusterID string          `json:"clusterID"`
 				Rule      json.RawMessage `json:"rule"`
 			}
-			strictDecode(t, tc.In, &in)
+			vectors.DecodeStrict(t, tc.In, &in)
 			var rule prometheusoperatorv1.Rule
-			strictDecode(t, in.Rule, &rule)
+			vectors.DecodeStrict(t, in.Rule, &rule)
 			ApplyClusterIDToRule(&rule, in.ClusterID)
 			got := mustMarshal(t, rule)
 			if !bytes.Equal(got, tc.Out) {

@@ -1,62 +1,14 @@
 package netutil
 
 import (
-	"encoding/json"
-	"os"
 	"testing"
+
+	"github.com/hcpkit/hcpkit/internal/vectors"
 )
 
-// vectorCase is one measured case of HyperShift's support/util v0.1.40.
-// Fixed, when present, is hcpkit's expected result for a case that records a
-// legacy fault.
-type vectorCase struct {
-	Name        string          `json:"name"`
-	In          json.RawMessage `json:"in"`
-	Out         json.RawMessage `json:"out"`
-	Fixed       json.RawMessage `json:"fixed"`
-	LegacyFault bool            `json:"legacy_fault"`
-	Panics      bool            `json:"panics"`
-}
-
-// want returns the expected result: Fixed for legacy-fault cases, Out
-// otherwise.
-func (c vectorCase) want() json.RawMessage {
-	if c.LegacyFault || c.Panics {
-		return c.Fixed
-	}
-	return c.Out
-}
-
-func loadVectors(t *testing.T, fn string) []vectorCase {
-	t.Helper()
-	b, err := os.ReadFile("testdata/legacy-v0.1.40.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Cases map[string][]vectorCase `json:"cases"`
-	}
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	cases := doc.Cases[fn]
-	if len(cases) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	for _, c := range cases {
-		if (c.LegacyFault || c.Panics) && len(c.Fixed) == 0 {
-			t.Fatalf("%s/%s: legacy fault without a fixed expectation", fn, c.Name)
-		}
-	}
-	return cases
-}
-
-func decode(t *testing.T, raw json.RawMessage, v any) {
-	t.Helper()
-	if err := json.Unmarshal(raw, v); err != nil {
-		t.Fatalf("decoding %s: %v", raw, err)
-	}
-}
+// vectorFile holds the cases measured on HyperShift support/util v0.1.40; each
+// legacy fault carries its fixed expectation.
+const vectorFile = "testdata/legacy-v0.1.40.json"
 
 type ipResult struct {
 	IP         string `json:"ip"`
@@ -82,12 +34,12 @@ func errText(err error) string {
 }
 
 func TestFirstUsableIPVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "FirstUsableIP") {
+	for _, c := range vectors.Load(t, vectorFile, "FirstUsableIP", vectors.RequireFixed()) {
 		t.Run(c.Name, func(t *testing.T) {
 			var in cidrInput
 			var want ipResult
-			decode(t, c.In, &in)
-			decode(t, c.want(), &want)
+			vectors.Decode(t, c.In, &in)
+			vectors.Decode(t, c.Want(), &want)
 			ip, err := FirstUsableIP(in.CIDR)
 			got := ipResult{IP: ip, Err: err != nil, ErrMessage: errText(err)}
 			if got != want {
@@ -98,12 +50,12 @@ func TestFirstUsableIPVectors(t *testing.T) {
 }
 
 func TestIsIPv4Vectors(t *testing.T) {
-	for _, c := range loadVectors(t, "IsIPv4") {
+	for _, c := range vectors.Load(t, vectorFile, "IsIPv4", vectors.RequireFixed()) {
 		t.Run(c.Name, func(t *testing.T) {
 			var in cidrInput
 			var want ipv4Result
-			decode(t, c.In, &in)
-			decode(t, c.want(), &want)
+			vectors.Decode(t, c.In, &in)
+			vectors.Decode(t, c.Want(), &want)
 			v4, err := IsIPv4(in.CIDR)
 			got := ipv4Result{IsIPv4: v4, Err: err != nil, ErrMessage: errText(err)}
 			if got != want {

@@ -1,10 +1,8 @@
 package pause
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -13,57 +11,13 @@ import (
 	"github.com/go-logr/logr/funcr"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	clocktesting "k8s.io/utils/clock/testing"
+
+	"github.com/hcpkit/hcpkit/internal/vectors"
 )
 
-// vectorCase is one measured case of HyperShift's support/util v0.1.40.
-// Fixed, when present, is hcpkit's expected result for a case that records a
-// legacy fault.
-type vectorCase struct {
-	Name        string          `json:"name"`
-	In          json.RawMessage `json:"in"`
-	Out         json.RawMessage `json:"out"`
-	Fixed       json.RawMessage `json:"fixed"`
-	LegacyFault bool            `json:"legacy_fault"`
-	Panics      bool            `json:"panics"`
-}
-
-func (c vectorCase) want() json.RawMessage {
-	if c.LegacyFault || c.Panics {
-		return c.Fixed
-	}
-	return c.Out
-}
-
-func loadVectors(t *testing.T, fn string) []vectorCase {
-	t.Helper()
-	b, err := os.ReadFile("testdata/legacy-v0.1.40.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Cases map[string][]vectorCase `json:"cases"`
-	}
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	cases := doc.Cases[fn]
-	if len(cases) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	for _, c := range cases {
-		if (c.LegacyFault || c.Panics) && len(c.Fixed) == 0 {
-			t.Fatalf("%s/%s: legacy fault without a fixed expectation", fn, c.Name)
-		}
-	}
-	return cases
-}
-
-func decode(t *testing.T, raw json.RawMessage, v any) {
-	t.Helper()
-	if err := json.Unmarshal(raw, v); err != nil {
-		t.Fatalf("decoding %s: %v", raw, err)
-	}
-}
+// vectorFile holds the cases measured on HyperShift support/util v0.1.40; each
+// legacy fault carries its fixed expectation.
+const vectorFile = "testdata/legacy-v0.1.40.json"
 
 type untilResult struct {
 	IsPaused   bool   `json:"isPaused"`
@@ -74,15 +28,15 @@ type untilResult struct {
 }
 
 func TestUntilVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "ProcessPausedUntilField") {
+	for _, c := range vectors.Load(t, vectorFile, "ProcessPausedUntilField", vectors.RequireFixed()) {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Field *string `json:"field"`
 				Now   string  `json:"now"`
 			}
 			var want untilResult
-			decode(t, c.In, &in)
-			decode(t, c.want(), &want)
+			vectors.Decode(t, c.In, &in)
+			vectors.Decode(t, c.Want(), &want)
 			now, err := time.Parse(time.RFC3339, in.Now)
 			if err != nil {
 				t.Fatal(err)
@@ -104,15 +58,15 @@ func TestConditionVectors(t *testing.T) {
 	// does not depend on it; any instant between 2000 and 9999 reproduces
 	// them.
 	clk := clocktesting.NewFakePassiveClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	for _, c := range loadVectors(t, "GenerateReconciliationActiveCondition") {
+	for _, c := range vectors.Load(t, vectorFile, "GenerateReconciliationActiveCondition", vectors.RequireFixed()) {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Field      *string `json:"field"`
 				Generation int64   `json:"objectGeneration"`
 			}
 			var want metav1.Condition
-			decode(t, c.In, &in)
-			decode(t, c.want(), &want)
+			vectors.Decode(t, c.In, &in)
+			vectors.Decode(t, c.Want(), &want)
 			for name, got := range map[string]metav1.Condition{
 				"fake clock": Condition(in.Field, in.Generation, clk),
 				"wall clock": Condition(in.Field, in.Generation, nil),

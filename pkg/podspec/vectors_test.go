@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -12,60 +11,13 @@ import (
 	policyv1 "k8s.io/api/policy/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 
+	"github.com/hcpkit/hcpkit/internal/vectors"
 	hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
 )
 
-// vectorCase is one measured case of the legacy v0.1.40 implementation
-// (testdata/legacy-v0.1.40.json).
-type vectorCase struct {
-	Name        string          `json:"name"`
-	In          json.RawMessage `json:"in"`
-	Out         json.RawMessage `json:"out"`
-	LegacyFault bool            `json:"legacy_fault"`
-	Panics      bool            `json:"panics"`
-}
-
-// target reports whether the case's output is one hcpkit must reproduce.
-func (c vectorCase) target() bool { return !c.LegacyFault && !c.Panics }
-
-func loadVectors(t testing.TB, fn string) []vectorCase {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/legacy-v0.1.40.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var file struct {
-		Cases map[string][]vectorCase `json:"cases"`
-	}
-	if err := json.Unmarshal(raw, &file); err != nil {
-		t.Fatal(err)
-	}
-	cases := file.Cases[fn]
-	if len(cases) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	// The file is indented for reading; compacting restores the measured
-	// json.Marshal bytes (key order is preserved).
-	for i := range cases {
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, cases[i].Out); err != nil {
-			t.Fatal(err)
-		}
-		cases[i].Out = buf.Bytes()
-	}
-	return cases
-}
-
-// decode decodes data into v, rejecting unknown fields as the vectors'
-// producer did.
-func decode(t testing.TB, data []byte, v any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		t.Fatalf("decode %s: %v", data, err)
-	}
-}
+// vectorFile holds the cases measured on the legacy v0.1.40 implementation;
+// Load compacts Out to the bytes json.Marshal wrote.
+const vectorFile = "testdata/legacy-v0.1.40.json"
 
 func marshal(t testing.TB, v any) []byte {
 	t.Helper()
@@ -83,7 +35,7 @@ func marshal(t testing.TB, v any) []byte {
 // stays field for field.
 func normalise(t testing.TB, out []byte, v any) []byte {
 	t.Helper()
-	decode(t, out, v)
+	vectors.DecodeStrict(t, out, v)
 	b := marshal(t, v)
 	stripped := bytes.ReplaceAll(out, []byte(`,"creationTimestamp":null`), nil)
 	stripped = bytes.ReplaceAll(stripped, []byte(`"creationTimestamp":null`), nil)
@@ -126,7 +78,7 @@ func checkUnchanged(t *testing.T, obj any, target error, apply func() error) {
 }
 
 func TestApplyCloudProviderCredsVectors(t *testing.T) {
-	for _, tc := range loadVectors(t, "ApplyCloudProviderCreds") {
+	for _, tc := range vectors.Load(t, vectorFile, "ApplyCloudProviderCreds") {
 		t.Run(tc.Name, func(t *testing.T) {
 			var in struct {
 				CloudProvider    string                       `json:"cloudProvider"`
@@ -135,11 +87,11 @@ func TestApplyCloudProviderCredsVectors(t *testing.T) {
 				PodSpec          corev1.PodSpec               `json:"podSpec"`
 				TokenMinterImage string                       `json:"tokenMinterImage"`
 			}
-			decode(t, tc.In, &in)
+			vectors.DecodeStrict(t, tc.In, &in)
 			apply := func() error {
 				return ApplyCloudProviderCreds(&in.PodSpec, in.CloudProvider, in.CredsRef, in.TokenMinterImage, in.ContainerName)
 			}
-			if !tc.target() {
+			if !tc.Target() {
 				// v0.1.40 panicked on a missing container.
 				checkUnchanged(t, &in.PodSpec, ErrContainerNotFound, apply)
 				return
@@ -156,9 +108,9 @@ func proberOpts(t *testing.T, raw []json.RawMessage) []AvailabilityProberOpt {
 	var opts []AvailabilityProberOpt
 	for _, r := range raw {
 		var fields map[string]json.RawMessage
-		decode(t, r, &fields)
+		vectors.DecodeStrict(t, r, &fields)
 		var set AvailabilityProberOpts
-		decode(t, r, &set)
+		vectors.DecodeStrict(t, r, &set)
 		opts = append(opts, func(o *AvailabilityProberOpts) {
 			if _, ok := fields["KubeconfigVolumeName"]; ok {
 				o.KubeconfigVolumeName = set.KubeconfigVolumeName
@@ -178,7 +130,7 @@ func proberOpts(t *testing.T, raw []json.RawMessage) []AvailabilityProberOpt {
 }
 
 func TestAddAvailabilityProberVectors(t *testing.T) {
-	for _, tc := range loadVectors(t, "AvailabilityProber") {
+	for _, tc := range vectors.Load(t, vectorFile, "AvailabilityProber") {
 		t.Run(tc.Name, func(t *testing.T) {
 			var in struct {
 				Image  string            `json:"image"`
@@ -186,10 +138,10 @@ func TestAddAvailabilityProberVectors(t *testing.T) {
 				Spec   corev1.PodSpec    `json:"spec"`
 				Target string            `json:"target"`
 			}
-			decode(t, tc.In, &in)
+			vectors.DecodeStrict(t, tc.In, &in)
 			opts := proberOpts(t, in.Opts)
 			apply := func() error { return AddAvailabilityProber(in.Target, in.Image, &in.Spec, opts...) }
-			if tc.target() {
+			if tc.Target() {
 				checkTwice(t, &in.Spec, tc.Out, apply)
 				return
 			}
@@ -198,7 +150,7 @@ func TestAddAvailabilityProberVectors(t *testing.T) {
 			checkTwice(t, &in.Spec, nil, apply)
 			assertSingleFirstProber(t, in.Spec.InitContainers, AvailabilityProberContainer(in.Target, in.Image, opts...))
 			var legacy corev1.PodSpec
-			decode(t, tc.Out, &legacy)
+			vectors.DecodeStrict(t, tc.Out, &legacy)
 			want := []string{AvailabilityProberContainerName, "setup"}
 			if got := containerNames(in.Spec.InitContainers); !equalStrings(got, want) {
 				t.Errorf("init containers %v, want %v (legacy: %v)", got, want, containerNames(legacy.InitContainers))
@@ -243,16 +195,16 @@ func assertSingleFirstProber(t *testing.T, cs []corev1.Container, want corev1.Co
 }
 
 func testDeploymentVectors(t *testing.T, fn string, apply func(in json.RawMessage, d *appsv1.Deployment) error) {
-	for _, tc := range loadVectors(t, fn) {
+	for _, tc := range vectors.Load(t, vectorFile, fn) {
 		t.Run(tc.Name, func(t *testing.T) {
 			var in struct {
 				Deployment appsv1.Deployment `json:"deployment"`
 			}
 			var raw map[string]json.RawMessage
-			decode(t, tc.In, &raw)
-			decode(t, raw["deployment"], &in.Deployment)
+			vectors.DecodeStrict(t, tc.In, &raw)
+			vectors.DecodeStrict(t, raw["deployment"], &in.Deployment)
 			call := func() error { return apply(tc.In, &in.Deployment) }
-			if !tc.target() {
+			if !tc.Target() {
 				// v0.1.40 panicked on a deployment without containers.
 				checkUnchanged(t, &in.Deployment, ErrNoContainers, call)
 				return
@@ -287,13 +239,13 @@ func TestAddOpenShiftTrustedCABundleConfigMapVectors(t *testing.T) {
 }
 
 func TestContainerMountsVectors(t *testing.T) {
-	for _, tc := range loadVectors(t, "PodVolumeMounts.ContainerMounts") {
+	for _, tc := range vectors.Load(t, vectorFile, "PodVolumeMounts.ContainerMounts") {
 		t.Run(tc.Name, func(t *testing.T) {
 			var in struct {
 				Container string       `json:"container"`
 				Mounts    VolumeMounts `json:"podVolumeMounts"`
 			}
-			decode(t, tc.In, &in)
+			vectors.DecodeStrict(t, tc.In, &in)
 			if got := marshal(t, in.Mounts.ContainerMounts(in.Container)); !bytes.Equal(got, tc.Out) {
 				t.Errorf("got %s, want %s", got, tc.Out)
 			}
@@ -302,13 +254,13 @@ func TestContainerMountsVectors(t *testing.T) {
 }
 
 func TestReconcilePodDisruptionBudgetVectors(t *testing.T) {
-	for _, tc := range loadVectors(t, "ReconcilePodDisruptionBudget") {
+	for _, tc := range vectors.Load(t, vectorFile, "ReconcilePodDisruptionBudget") {
 		t.Run(tc.Name, func(t *testing.T) {
 			var in struct {
 				Availability string                       `json:"availability"`
 				PDB          policyv1.PodDisruptionBudget `json:"pdb"`
 			}
-			decode(t, tc.In, &in)
+			vectors.DecodeStrict(t, tc.In, &in)
 			checkTwice(t, &in.PDB.Spec, tc.Out, func() error {
 				return ReconcilePodDisruptionBudget(&in.PDB, hyperv1.AvailabilityPolicy(in.Availability))
 			})

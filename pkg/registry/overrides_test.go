@@ -2,70 +2,27 @@ package registry
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/hcpkit/hcpkit/internal/vectors"
 	"github.com/hcpkit/hcpkit/pkg/registry/reference"
 )
 
-type vectorCase struct {
-	Name        string          `json:"name"`
-	In          json.RawMessage `json:"in"`
-	Out         json.RawMessage `json:"out"`
-	LegacyFault bool            `json:"legacy_fault"`
-	Corrected   json.RawMessage `json:"corrected"`
-}
-
-func loadVectors(t *testing.T, fn string) []vectorCase {
-	t.Helper()
-	data, err := os.ReadFile("testdata/flag-vectors.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil {
-		t.Fatal(err)
-	}
-	var set struct {
-		Cases []vectorCase `json:"cases"`
-	}
-	if err := json.Unmarshal(all[fn], &set); err != nil {
-		t.Fatal(err)
-	}
-	if len(set.Cases) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	return set.Cases
-}
-
-// want returns the target of a case: the legacy output, or hcpkit's
-// corrected answer for a case that records a legacy fault.
-func (c vectorCase) want(t *testing.T) json.RawMessage {
-	if c.LegacyFault {
-		if c.Corrected == nil {
-			t.Fatalf("%s: legacy fault without a corrected value", c.Name)
-		}
-		return c.Corrected
-	}
-	return c.Out
-}
+// vectorFile holds the cases measured on the legacy code; each legacy fault
+// carries hcpkit's corrected answer.
+const vectorFile = "testdata/flag-vectors.json"
 
 func TestConvertRegistryOverridesToCommandLineFlagVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "ConvertRegistryOverridesToCommandLineFlag") {
+	for _, c := range vectors.Load(t, vectorFile, "ConvertRegistryOverridesToCommandLineFlag", vectors.RequireFixed()) {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Map map[string]string `json:"map"`
 			}
 			var want string
-			if err := json.Unmarshal(c.In, &in); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(c.want(t), &want); err != nil {
-				t.Fatal(err)
-			}
+			vectors.Decode(t, c.In, &in)
+			vectors.Decode(t, c.Want(), &want)
 			if got := ConvertRegistryOverridesToCommandLineFlag(in.Map); got != want {
 				t.Errorf("got %q, want %q", got, want)
 			}
@@ -74,18 +31,14 @@ func TestConvertRegistryOverridesToCommandLineFlagVectors(t *testing.T) {
 }
 
 func TestConvertOpenShiftImageRegistryOverridesToCommandLineFlagVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "ConvertOpenShiftImageRegistryOverridesToCommandLineFlag") {
+	for _, c := range vectors.Load(t, vectorFile, "ConvertOpenShiftImageRegistryOverridesToCommandLineFlag", vectors.RequireFixed()) {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Map map[string][]string `json:"map"`
 			}
 			var want string
-			if err := json.Unmarshal(c.In, &in); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(c.want(t), &want); err != nil {
-				t.Fatal(err)
-			}
+			vectors.Decode(t, c.In, &in)
+			vectors.Decode(t, c.Want(), &want)
 			if got := ConvertOpenShiftImageRegistryOverridesToCommandLineFlag(in.Map); got != want {
 				t.Errorf("got %q, want %q", got, want)
 			}
@@ -94,18 +47,14 @@ func TestConvertOpenShiftImageRegistryOverridesToCommandLineFlagVectors(t *testi
 }
 
 func TestConvertImageRegistryOverrideStringToMapVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "ConvertImageRegistryOverrideStringToMap") {
+	for _, c := range vectors.Load(t, vectorFile, "ConvertImageRegistryOverrideStringToMap", vectors.RequireFixed()) {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				S string `json:"s"`
 			}
 			var want map[string][]string
-			if err := json.Unmarshal(c.In, &in); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(c.want(t), &want); err != nil {
-				t.Fatal(err)
-			}
+			vectors.Decode(t, c.In, &in)
+			vectors.Decode(t, c.Want(), &want)
 			got := ConvertImageRegistryOverrideStringToMap(in.S)
 			if !reflect.DeepEqual(got, want) || (got == nil) != (want == nil) {
 				t.Errorf("got %#v, want %#v", got, want)

@@ -1,59 +1,24 @@
 package routes
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
-	"os"
 	"reflect"
 	"testing"
 
 	routev1 "github.com/openshift/api/route/v1"
+
+	"github.com/hcpkit/hcpkit/internal/vectors"
 )
 
-// vectors mirrors testdata/legacy-v0.1.40.json, copied from the measured
-// outputs of HyperShift support/util v0.1.40.
-type vectors struct {
-	Cases map[string][]vectorCase `json:"cases"`
-}
-
-type vectorCase struct {
-	Name        string          `json:"name"`
-	In          json.RawMessage `json:"in"`
-	Out         json.RawMessage `json:"out"`
-	OutEncoding string          `json:"out_encoding"`
-}
-
-func loadVectors(t *testing.T, fn string) []vectorCase {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/legacy-v0.1.40.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v vectors
-	if err := json.Unmarshal(raw, &v); err != nil {
-		t.Fatal(err)
-	}
-	if len(v.Cases[fn]) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	return v.Cases[fn]
-}
-
-func decodeStrict(t *testing.T, raw []byte, v any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		t.Fatalf("decode %s: %v", raw, err)
-	}
-}
+// vectorFile holds the cases measured on HyperShift support/util v0.1.40.
+const vectorFile = "testdata/legacy-v0.1.40.json"
 
 // outString returns the expected string of a case, decoding base64 output.
-func outString(t *testing.T, c vectorCase) string {
+func outString(t *testing.T, c vectors.Case) string {
 	t.Helper()
 	var s string
-	decodeStrict(t, c.Out, &s)
+	vectors.DecodeStrict(t, c.Out, &s)
 	if c.OutEncoding == "base64" {
 		b, err := base64.StdEncoding.DecodeString(s)
 		if err != nil {
@@ -65,14 +30,14 @@ func outString(t *testing.T, c vectorCase) string {
 }
 
 func TestShortenNameVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "ShortenName") {
+	for _, c := range vectors.Load(t, vectorFile, "ShortenName") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Base      string `json:"base"`
 				Suffix    string `json:"suffix"`
 				MaxLength int    `json:"maxLength"`
 			}
-			decodeStrict(t, c.In, &in)
+			vectors.DecodeStrict(t, c.In, &in)
 			want := outString(t, c)
 			if got := ShortenName(in.Base, in.Suffix, in.MaxLength); got != want {
 				t.Errorf("ShortenName(%q, %q, %d) = %q, want %q", in.Base, in.Suffix, in.MaxLength, got, want)
@@ -82,14 +47,14 @@ func TestShortenNameVectors(t *testing.T) {
 }
 
 func TestShortenRouteHostnameIfNeededVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "ShortenRouteHostnameIfNeeded") {
+	for _, c := range vectors.Load(t, vectorFile, "ShortenRouteHostnameIfNeeded") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Name       string `json:"name"`
 				Namespace  string `json:"namespace"`
 				BaseDomain string `json:"baseDomain"`
 			}
-			decodeStrict(t, c.In, &in)
+			vectors.DecodeStrict(t, c.In, &in)
 			want := outString(t, c)
 			if got := ShortenRouteHostnameIfNeeded(in.Name, in.Namespace, in.BaseDomain); got != want {
 				t.Errorf("ShortenRouteHostnameIfNeeded(%q, %q, %q) = %q, want %q", in.Name, in.Namespace, in.BaseDomain, got, want)
@@ -130,7 +95,7 @@ func assertRouteJSON(t *testing.T, route *routev1.Route, want json.RawMessage) {
 }
 
 func TestReconcileExternalRouteVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "ReconcileExternalRoute") {
+	for _, c := range vectors.Load(t, vectorFile, "ReconcileExternalRoute") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Route                json.RawMessage `json:"route"`
@@ -138,12 +103,12 @@ func TestReconcileExternalRouteVectors(t *testing.T) {
 				DefaultIngressDomain string          `json:"defaultIngressDomain"`
 				ServiceName          string          `json:"serviceName"`
 			}
-			decodeStrict(t, c.In, &in)
+			vectors.DecodeStrict(t, c.In, &in)
 			var out routeOut
-			decodeStrict(t, c.Out, &out)
+			vectors.DecodeStrict(t, c.Out, &out)
 
 			route := &routev1.Route{}
-			decodeStrict(t, in.Route, route)
+			vectors.DecodeStrict(t, in.Route, route)
 			err := ReconcileExternalRouteByHostname(route, in.Hostname, in.DefaultIngressDomain, in.ServiceName)
 			if (err != nil) != out.Err {
 				t.Fatalf("err = %v, want error %v", err, out.Err)
@@ -154,7 +119,7 @@ func TestReconcileExternalRouteVectors(t *testing.T) {
 			// label exactly when a hostname is set (none of these routes
 			// carries a stale label).
 			explicit := &routev1.Route{}
-			decodeStrict(t, in.Route, explicit)
+			vectors.DecodeStrict(t, in.Route, explicit)
 			if err := ReconcileExternalRoute(explicit, in.Hostname, in.DefaultIngressDomain, in.ServiceName, in.Hostname != ""); err != nil {
 				t.Fatal(err)
 			}
@@ -164,19 +129,19 @@ func TestReconcileExternalRouteVectors(t *testing.T) {
 }
 
 func TestReconcileInternalRouteVectors(t *testing.T) {
-	for _, c := range loadVectors(t, "ReconcileInternalRoute") {
+	for _, c := range vectors.Load(t, vectorFile, "ReconcileInternalRoute") {
 		t.Run(c.Name, func(t *testing.T) {
 			var in struct {
 				Route       json.RawMessage `json:"route"`
 				HCName      string          `json:"hcName"`
 				ServiceName string          `json:"serviceName"`
 			}
-			decodeStrict(t, c.In, &in)
+			vectors.DecodeStrict(t, c.In, &in)
 			var out routeOut
-			decodeStrict(t, c.Out, &out)
+			vectors.DecodeStrict(t, c.Out, &out)
 
 			route := &routev1.Route{}
-			decodeStrict(t, in.Route, route)
+			vectors.DecodeStrict(t, in.Route, route)
 			// The vectors pin v0.1.40's behaviour, empty names included,
 			// which the facade keeps through the unchecked form.
 			err := ReconcileInternalRouteUnchecked(route, in.HCName, in.ServiceName)

@@ -5,6 +5,7 @@ import (
 
 	configv1 "github.com/openshift/api/config/v1"
 
+	"github.com/hcpkit/hcpkit/internal/vectors"
 	hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
 	util "github.com/hcpkit/hcpkit/pkg/compat/util"
 )
@@ -40,24 +41,22 @@ var (
 	_ func(*hyperv1.HostedCluster) string                                                       = util.HCControlPlaneReleaseImage
 )
 
-func nkpCheck[T comparable](t *testing.T, c nkpCase, got T) {
+func nkpCheck[T comparable](t *testing.T, c vectors.Case, got T) {
 	t.Helper()
-	var want T
-	nkpDecode(t, c.want(), &want)
-	if got != want {
+	if want := vectors.Expected[T](t, c); got != want {
 		t.Errorf("got %v, want %v (v0.1.40 gave %s)", got, want, c.Out)
 	}
 }
 
-func nkpHCP(t *testing.T, c nkpCase) *hyperv1.HostedControlPlane {
+func nkpHCP(t *testing.T, c vectors.Case) *hyperv1.HostedControlPlane {
 	var hcp *hyperv1.HostedControlPlane
-	nkpDecode(t, c.In["hcp"], &hcp)
+	vectors.DecodeStrict(t, c.Arg(t, "hcp"), &hcp)
 	return hcp
 }
 
-func nkpHC(t *testing.T, c nkpCase) *hyperv1.HostedCluster {
+func nkpHC(t *testing.T, c vectors.Case) *hyperv1.HostedCluster {
 	var hc *hyperv1.HostedCluster
-	nkpDecode(t, c.In["hc"], &hc)
+	vectors.DecodeStrict(t, c.Arg(t, "hc"), &hc)
 	return hc
 }
 
@@ -71,7 +70,7 @@ func TestKASFacadeVectors(t *testing.T) {
 		"HCPOAuthEnabled":       util.HCPOAuthEnabled,
 	}
 	for name, fn := range hcpBool {
-		for _, c := range nkpVectors(t, name) {
+		for _, c := range vectors.Load(t, nkpVectorFile, name, vectors.RequireFixed()) {
 			t.Run(name+"/"+c.Name, func(t *testing.T) { nkpCheck(t, c, fn(nkpHCP(t, c))) })
 		}
 	}
@@ -80,51 +79,51 @@ func TestKASFacadeVectors(t *testing.T) {
 		"IsPrivateHC": util.IsPrivateHC,
 	}
 	for name, fn := range hcBool {
-		for _, c := range nkpVectors(t, name) {
+		for _, c := range vectors.Load(t, nkpVectorFile, name, vectors.RequireFixed()) {
 			t.Run(name+"/"+c.Name, func(t *testing.T) { nkpCheck(t, c, fn(nkpHC(t, c))) })
 		}
 	}
-	for _, c := range nkpVectors(t, "KASPodPort") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "KASPodPort", vectors.RequireFixed()) {
 		t.Run("KASPodPort/"+c.Name, func(t *testing.T) { nkpCheck(t, c, util.KASPodPort(nkpHCP(t, c))) })
 	}
-	for _, c := range nkpVectors(t, "KASPodPortFromHostedCluster") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "KASPodPortFromHostedCluster", vectors.RequireFixed()) {
 		t.Run("KASPodPortFromHostedCluster/"+c.Name, func(t *testing.T) {
 			nkpCheck(t, c, util.KASPodPortFromHostedCluster(nkpHC(t, c)))
 		})
 	}
-	for _, c := range nkpVectors(t, "APIPortForLocalZone") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "APIPortForLocalZone", vectors.RequireFixed()) {
 		t.Run("APIPortForLocalZone/"+c.Name, func(t *testing.T) {
 			var lb bool
-			nkpDecode(t, c.In["isLBKAS"], &lb)
+			vectors.DecodeStrict(t, c.Arg(t, "isLBKAS"), &lb)
 			nkpCheck(t, c, util.APIPortForLocalZone(lb))
 		})
 	}
-	for _, c := range nkpVectors(t, "AdvertiseAddressWithDefault") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "AdvertiseAddressWithDefault", vectors.RequireFixed()) {
 		t.Run("AdvertiseAddressWithDefault/"+c.Name, func(t *testing.T) {
 			var def string
-			nkpDecode(t, c.In["defaultValue"], &def)
+			vectors.DecodeStrict(t, c.Arg(t, "defaultValue"), &def)
 			nkpCheck(t, c, util.AdvertiseAddressWithDefault(nkpHCP(t, c), def))
 		})
 	}
-	for _, c := range nkpVectors(t, "GetAdvertiseAddress") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "GetAdvertiseAddress", vectors.RequireFixed()) {
 		t.Run("GetAdvertiseAddress/"+c.Name, func(t *testing.T) {
 			var v4, v6 string
-			nkpDecode(t, c.In["ipv4DefaultAddress"], &v4)
-			nkpDecode(t, c.In["ipv6DefaultAddress"], &v6)
+			vectors.DecodeStrict(t, c.Arg(t, "ipv4DefaultAddress"), &v4)
+			vectors.DecodeStrict(t, c.Arg(t, "ipv6DefaultAddress"), &v6)
 			nkpCheck(t, c, util.GetAdvertiseAddress(nkpHCP(t, c), v4, v6))
 		})
 	}
-	for _, c := range nkpVectors(t, "ServiceExternalDNSHostname") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "ServiceExternalDNSHostname", vectors.RequireFixed()) {
 		t.Run("ServiceExternalDNSHostname/"+c.Name, func(t *testing.T) {
 			var svc hyperv1.ServiceType
-			nkpDecode(t, c.In["serviceType"], &svc)
+			vectors.DecodeStrict(t, c.Arg(t, "serviceType"), &svc)
 			nkpCheck(t, c, util.ServiceExternalDNSHostname(nkpHCP(t, c), svc))
 		})
 	}
-	for _, c := range nkpVectors(t, "ConnectsThroughInternetToControlplane") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "ConnectsThroughInternetToControlplane", vectors.RequireFixed()) {
 		t.Run("ConnectsThroughInternetToControlplane/"+c.Name, func(t *testing.T) {
 			var p hyperv1.PlatformSpec
-			nkpDecode(t, c.In["platform"], &p)
+			vectors.DecodeStrict(t, c.Arg(t, "platform"), &p)
 			nkpCheck(t, c, util.ConnectsThroughInternetToControlplane(p))
 		})
 	}

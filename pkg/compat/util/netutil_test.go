@@ -1,15 +1,12 @@
 package util_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
-	"os"
 	"slices"
-	"sync"
 	"testing"
 
+	"github.com/hcpkit/hcpkit/internal/vectors"
 	hyperv1 "github.com/hcpkit/hcpkit/pkg/api/hypershift/v1beta1"
 	util "github.com/hcpkit/hcpkit/pkg/compat/util"
 )
@@ -27,68 +24,10 @@ var (
 	_ func() *http.Client                          = util.InsecureHTTPClient
 )
 
-// nkpCase is one measured case of HyperShift's support/util v0.1.40 for the
-// netutil, kasutil and pause parts of the facade. Fixed is the expected
-// result where the case records a legacy fault or panic.
-type nkpCase struct {
-	Name        string                     `json:"name"`
-	In          map[string]json.RawMessage `json:"in"`
-	Out         json.RawMessage            `json:"out"`
-	Fixed       json.RawMessage            `json:"fixed"`
-	LegacyFault bool                       `json:"legacy_fault"`
-	Panics      bool                       `json:"panics"`
-}
-
-func (c nkpCase) want() json.RawMessage {
-	if c.LegacyFault || c.Panics {
-		return c.Fixed
-	}
-	return c.Out
-}
-
-var (
-	nkpOnce sync.Once
-	nkpDoc  struct {
-		Cases map[string][]nkpCase `json:"cases"`
-	}
-	nkpErr error
-)
-
-func nkpVectors(t *testing.T, fn string) []nkpCase {
-	t.Helper()
-	nkpOnce.Do(func() {
-		b, err := os.ReadFile("testdata/netutil-kasutil-pause-v0.1.40.json")
-		if err != nil {
-			nkpErr = err
-			return
-		}
-		nkpErr = json.Unmarshal(b, &nkpDoc)
-	})
-	if nkpErr != nil {
-		t.Fatal(nkpErr)
-	}
-	cases := nkpDoc.Cases[fn]
-	if len(cases) == 0 {
-		t.Fatalf("no vectors for %s", fn)
-	}
-	for _, c := range cases {
-		if (c.LegacyFault || c.Panics) && len(c.Fixed) == 0 {
-			t.Fatalf("%s/%s: legacy fault without a fixed expectation", fn, c.Name)
-		}
-	}
-	return cases
-}
-
-// nkpDecode decodes raw into v with unknown fields rejected, as the vectors
-// were built.
-func nkpDecode(t *testing.T, raw json.RawMessage, v any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		t.Fatalf("decoding %s: %v", raw, err)
-	}
-}
+// nkpVectorFile holds the cases measured on HyperShift's support/util v0.1.40
+// for the netutil, kasutil and pause parts of the facade; each legacy fault or
+// panic carries its fixed expectation.
+const nkpVectorFile = "testdata/netutil-kasutil-pause-v0.1.40.json"
 
 func nkpErrText(err error) string {
 	if err == nil {
@@ -103,12 +42,12 @@ func TestNetutilFacadeVectors(t *testing.T) {
 		Err        bool   `json:"err"`
 		ErrMessage string `json:"err_message"`
 	}
-	for _, c := range nkpVectors(t, "FirstUsableIP") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "FirstUsableIP", vectors.RequireFixed()) {
 		t.Run("FirstUsableIP/"+c.Name, func(t *testing.T) {
 			var cidr string
 			var want ipOut
-			nkpDecode(t, c.In["cidr"], &cidr)
-			nkpDecode(t, c.want(), &want)
+			vectors.DecodeStrict(t, c.Arg(t, "cidr"), &cidr)
+			vectors.DecodeStrict(t, c.Want(), &want)
 			ip, err := util.FirstUsableIP(cidr)
 			if got := (ipOut{ip, err != nil, nkpErrText(err)}); got != want {
 				t.Errorf("got %+v, want %+v", got, want)
@@ -120,12 +59,12 @@ func TestNetutilFacadeVectors(t *testing.T) {
 		Err        bool   `json:"err"`
 		ErrMessage string `json:"err_message"`
 	}
-	for _, c := range nkpVectors(t, "IsIPv4") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "IsIPv4", vectors.RequireFixed()) {
 		t.Run("IsIPv4/"+c.Name, func(t *testing.T) {
 			var cidr string
 			var want v4Out
-			nkpDecode(t, c.In["cidr"], &cidr)
-			nkpDecode(t, c.want(), &want)
+			vectors.DecodeStrict(t, c.Arg(t, "cidr"), &cidr)
+			vectors.DecodeStrict(t, c.Want(), &want)
 			v4, err := util.IsIPv4(cidr)
 			if got := (v4Out{v4, err != nil, nkpErrText(err)}); got != want {
 				t.Errorf("got %+v, want %+v", got, want)
@@ -136,7 +75,7 @@ func TestNetutilFacadeVectors(t *testing.T) {
 
 func TestNetutilFacade(t *testing.T) {
 	var nw hyperv1.ClusterNetworking
-	nkpDecode(t, []byte(`{"clusterNetwork":[{"cidr":"10.132.0.0/14","hostPrefix":23}],"serviceNetwork":[{"cidr":null},{"cidr":"fd02::/112"}],"machineNetwork":[{"cidr":"10.0.0.0/16"}]}`), &nw)
+	vectors.DecodeStrict(t, []byte(`{"clusterNetwork":[{"cidr":"10.132.0.0/14","hostPrefix":23}],"serviceNetwork":[{"cidr":null},{"cidr":"fd02::/112"}],"machineNetwork":[{"cidr":"10.0.0.0/16"}]}`), &nw)
 	if got := util.ClusterCIDRs(nw.ClusterNetwork); !slices.Equal(got, []string{"10.132.0.0/14"}) {
 		t.Errorf("ClusterCIDRs = %v", got)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/go-logr/logr"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	"github.com/hcpkit/hcpkit/internal/vectors"
 	util "github.com/hcpkit/hcpkit/pkg/compat/util"
 )
 
@@ -25,14 +26,14 @@ func TestPauseFacadeVectors(t *testing.T) {
 		Err        bool   `json:"err"`
 		ErrMessage string `json:"err_message"`
 	}
-	for _, c := range nkpVectors(t, "ProcessPausedUntilField") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "ProcessPausedUntilField", vectors.RequireFixed()) {
 		t.Run("ProcessPausedUntilField/"+c.Name, func(t *testing.T) {
 			var field *string
 			var nowText string
 			var want out
-			nkpDecode(t, c.In["field"], &field)
-			nkpDecode(t, c.In["now"], &nowText)
-			nkpDecode(t, c.want(), &want)
+			vectors.DecodeStrict(t, c.Arg(t, "field"), &field)
+			vectors.DecodeStrict(t, c.Arg(t, "now"), &nowText)
+			vectors.DecodeStrict(t, c.Want(), &want)
 			now, err := time.Parse(time.RFC3339, nowText)
 			if err != nil {
 				t.Fatal(err)
@@ -43,14 +44,14 @@ func TestPauseFacadeVectors(t *testing.T) {
 			}
 		})
 	}
-	for _, c := range nkpVectors(t, "GenerateReconciliationActiveCondition") {
+	for _, c := range vectors.Load(t, nkpVectorFile, "GenerateReconciliationActiveCondition", vectors.RequireFixed()) {
 		t.Run("GenerateReconciliationActiveCondition/"+c.Name, func(t *testing.T) {
 			var field *string
 			var gen int64
 			var want metav1.Condition
-			nkpDecode(t, c.In["field"], &field)
-			nkpDecode(t, c.In["objectGeneration"], &gen)
-			nkpDecode(t, c.want(), &want)
+			vectors.DecodeStrict(t, c.Arg(t, "field"), &field)
+			vectors.DecodeStrict(t, c.Arg(t, "objectGeneration"), &gen)
+			vectors.DecodeStrict(t, c.Want(), &want)
 			if got := util.GenerateReconciliationActiveCondition(field, gen); got != want {
 				t.Errorf("got %+v, want %+v", got, want)
 			}
