@@ -72,48 +72,42 @@ func BuildProjectedVolume(volume *corev1.Volume, volumeProjection []corev1.Volum
 	return *volume
 }
 
-// setContainer replaces the container with c's name in cs, or appends c.
-func setContainer(cs []corev1.Container, c corev1.Container) []corev1.Container {
-	for i := range cs {
-		if cs[i].Name == c.Name {
-			cs[i] = c
-			return cs
+// upsert replaces the element of s whose name (as given by name) equals v's,
+// or appends v. Helpers that edit by name use it so that applying them twice
+// equals applying them once.
+func upsert[T any](s []T, v T, name func(*T) string) []T {
+	for i := range s {
+		if name(&s[i]) == name(&v) {
+			s[i] = v
+			return s
 		}
 	}
-	return append(cs, c)
+	return append(s, v)
+}
+
+func containerName(c *corev1.Container) string { return c.Name }
+func volumeName(v *corev1.Volume) string       { return v.Name }
+func mountName(m *corev1.VolumeMount) string   { return m.Name }
+func envName(e *corev1.EnvVar) string          { return e.Name }
+
+// setContainer replaces the container with c's name in cs, or appends c.
+func setContainer(cs []corev1.Container, c corev1.Container) []corev1.Container {
+	return upsert(cs, c, containerName)
 }
 
 // setVolume replaces the volume with v's name in vs, or appends v.
 func setVolume(vs []corev1.Volume, v corev1.Volume) []corev1.Volume {
-	for i := range vs {
-		if vs[i].Name == v.Name {
-			vs[i] = v
-			return vs
-		}
-	}
-	return append(vs, v)
+	return upsert(vs, v, volumeName)
 }
 
 // setMount replaces the mount of m's volume in ms, or appends m.
 func setMount(ms []corev1.VolumeMount, m corev1.VolumeMount) []corev1.VolumeMount {
-	for i := range ms {
-		if ms[i].Name == m.Name {
-			ms[i] = m
-			return ms
-		}
-	}
-	return append(ms, m)
+	return upsert(ms, m, mountName)
 }
 
 // setEnv replaces the variable with e's name in es, or appends e.
 func setEnv(es []corev1.EnvVar, e corev1.EnvVar) []corev1.EnvVar {
-	for i := range es {
-		if es[i].Name == e.Name {
-			es[i] = e
-			return es
-		}
-	}
-	return append(es, e)
+	return upsert(es, e, envName)
 }
 
 // setFlag replaces the first argument of args that starts with prefix by

@@ -61,11 +61,7 @@ func AddTrustBundleVolume(trustBundleConfigMap *corev1.LocalObjectReference, dep
 	if err != nil {
 		return err
 	}
-	c.VolumeMounts = setMount(c.VolumeMounts, corev1.VolumeMount{
-		Name: TrustBundleVolumeName, MountPath: TrustBundleMountPath, ReadOnly: true,
-	})
-	spec := &deployment.Spec.Template.Spec
-	spec.Volumes = setVolume(spec.Volumes, corev1.Volume{
+	mountReadOnly(deployment, c, TrustBundleMountPath, corev1.Volume{
 		Name: TrustBundleVolumeName,
 		VolumeSource: corev1.VolumeSource{
 			ConfigMap: &corev1.ConfigMapVolumeSource{
@@ -88,11 +84,7 @@ func AddKubevirtInfraCredentials(deployment *appsv1.Deployment) error {
 	if err != nil {
 		return err
 	}
-	c.VolumeMounts = setMount(c.VolumeMounts, corev1.VolumeMount{
-		Name: KubevirtInfraKubeconfigVolumeName, MountPath: KubevirtInfraKubeconfigMountPath, ReadOnly: true,
-	})
-	spec := &deployment.Spec.Template.Spec
-	spec.Volumes = setVolume(spec.Volumes, corev1.Volume{
+	mountReadOnly(deployment, c, KubevirtInfraKubeconfigMountPath, corev1.Volume{
 		Name: KubevirtInfraKubeconfigVolumeName,
 		VolumeSource: corev1.VolumeSource{
 			Secret: &corev1.SecretVolumeSource{SecretName: hyperv1.KubeVirtInfraCredentialsSecretName},
@@ -112,11 +104,7 @@ func AddOpenShiftTrustedCABundleConfigMap(deployment *appsv1.Deployment) error {
 	if err != nil {
 		return err
 	}
-	c.VolumeMounts = setMount(c.VolumeMounts, corev1.VolumeMount{
-		Name: OpenShiftTrustedCABundleName, MountPath: OpenShiftTrustedCABundleMountPath, ReadOnly: true,
-	})
-	spec := &deployment.Spec.Template.Spec
-	spec.Volumes = setVolume(spec.Volumes, corev1.Volume{
+	mountReadOnly(deployment, c, OpenShiftTrustedCABundleMountPath, corev1.Volume{
 		Name: OpenShiftTrustedCABundleName,
 		VolumeSource: corev1.VolumeSource{
 			ConfigMap: &corev1.ConfigMapVolumeSource{
@@ -127,4 +115,12 @@ func AddOpenShiftTrustedCABundleConfigMap(deployment *appsv1.Deployment) error {
 		},
 	})
 	return nil
+}
+
+// mountReadOnly adds (or updates) volume in deployment's pod spec and mounts
+// it read-only at path in c, both by name.
+func mountReadOnly(deployment *appsv1.Deployment, c *corev1.Container, path string, volume corev1.Volume) {
+	c.VolumeMounts = setMount(c.VolumeMounts, corev1.VolumeMount{Name: volume.Name, MountPath: path, ReadOnly: true})
+	spec := &deployment.Spec.Template.Spec
+	spec.Volumes = setVolume(spec.Volumes, volume)
 }
