@@ -12,14 +12,45 @@ import (
 	"time"
 )
 
+// splitCase is one input of Split and what it must give.
+type splitCase struct {
+	name      string
+	in        string
+	wantLines []int
+	wantJSON  []string
+	wantErrs  []string
+}
+
+// runSplitCases checks Split on each case: the documents' start lines and
+// JSON, and the errors' text by prefix.
+func runSplitCases(t *testing.T, tests []splitCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := Split("src", []byte(tt.in))
+			var lines []int
+			var js []string
+			for _, d := range docs {
+				lines = append(lines, d.Line)
+				js = append(js, string(d.JSON))
+			}
+			if !equal(lines, tt.wantLines) || !equal(js, tt.wantJSON) {
+				t.Errorf("Split() lines %v json %q, want %v %q", lines, js, tt.wantLines, tt.wantJSON)
+			}
+			if len(errs) != len(tt.wantErrs) {
+				t.Fatalf("Split() errors %v, want %d", errs, len(tt.wantErrs))
+			}
+			for i, e := range errs {
+				if !strings.HasPrefix(e.Error(), tt.wantErrs[i]) {
+					t.Errorf("error %d = %q, want prefix %q", i, e.Error(), tt.wantErrs[i])
+				}
+			}
+		})
+	}
+}
+
 func TestSplit(t *testing.T) {
-	tests := []struct {
-		name      string
-		in        string
-		wantLines []int
-		wantJSON  []string
-		wantErrs  []string
-	}{
+	tests := []splitCase{
 		{
 			name:      "single document",
 			in:        "kind: A\n",
@@ -58,28 +89,7 @@ func TestSplit(t *testing.T) {
 			wantJSON:  []string{`{"kind":"A"}`, `{"kind":"B"}`},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			docs, errs := Split("src", []byte(tt.in))
-			var lines []int
-			var js []string
-			for _, d := range docs {
-				lines = append(lines, d.Line)
-				js = append(js, string(d.JSON))
-			}
-			if !equal(lines, tt.wantLines) || !equal(js, tt.wantJSON) {
-				t.Errorf("Split() lines %v json %q, want %v %q", lines, js, tt.wantLines, tt.wantJSON)
-			}
-			if len(errs) != len(tt.wantErrs) {
-				t.Fatalf("Split() errors %v, want %d", errs, len(tt.wantErrs))
-			}
-			for i, e := range errs {
-				if !strings.HasPrefix(e.Error(), tt.wantErrs[i]) {
-					t.Errorf("error %d = %q, want prefix %q", i, e.Error(), tt.wantErrs[i])
-				}
-			}
-		})
-	}
+	runSplitCases(t, tests)
 }
 
 func equal[T comparable](a, b []T) bool {
@@ -177,13 +187,7 @@ func FuzzSplit(f *testing.F) {
 }
 
 func TestSplitJSONStreamsAndStrictKeys(t *testing.T) {
-	tests := []struct {
-		name      string
-		in        string
-		wantLines []int
-		wantJSON  []string
-		wantErrs  []string
-	}{
+	tests := []splitCase{
 		{
 			name:      "JSON Lines give one document per value",
 			in:        "{\"kind\":\"A\"}\n{\"kind\":\"B\"}\n\n  {\"kind\":\"C\"}\n",
@@ -223,28 +227,7 @@ func TestSplitJSONStreamsAndStrictKeys(t *testing.T) {
 			wantJSON:  []string{`{"kind":"A"}`},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			docs, errs := Split("src", []byte(tt.in))
-			var lines []int
-			var js []string
-			for _, d := range docs {
-				lines = append(lines, d.Line)
-				js = append(js, string(d.JSON))
-			}
-			if !equal(lines, tt.wantLines) || !equal(js, tt.wantJSON) {
-				t.Errorf("Split() lines %v json %q, want %v %q", lines, js, tt.wantLines, tt.wantJSON)
-			}
-			if len(errs) != len(tt.wantErrs) {
-				t.Fatalf("Split() errors %v, want %d", errs, len(tt.wantErrs))
-			}
-			for i, e := range errs {
-				if !strings.HasPrefix(e.Error(), tt.wantErrs[i]) {
-					t.Errorf("error %d = %q, want prefix %q", i, e.Error(), tt.wantErrs[i])
-				}
-			}
-		})
-	}
+	runSplitCases(t, tests)
 }
 
 func TestLoadSkipsNonRegularFilesInDirectories(t *testing.T) {
